@@ -1,0 +1,1 @@
+"""Per-document NLP: a spaCy pipeline with dyad's own registered components."""

@@ -1,0 +1,25 @@
+"""The custom attributes dyad's spaCy components read and write on a `Doc`.
+
+Set by the caller before the pipeline runs:
+- ``doc._.dyad_doc_id`` (str): the document id, copied into every provenance record.
+- ``doc._.dyad_published`` (PublicationDate | None): the given or metadata date, if any.
+
+Written by the components (in pipeline order):
+- ``dyad_actors`` -> ``doc._.dyad_actors``: list[ActorMention]
+- ``dyad_temporal`` -> ``doc._.dyad_timexes``: list[Timex]; and ``doc._.dyad_published``
+  when it was None (an inferred PublicationDate).
+- ``dyad_events`` -> ``doc._.dyad_events``: list[EventMention]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_DOC_EXTENSIONS = ("dyad_doc_id", "dyad_published", "dyad_actors", "dyad_timexes", "dyad_events")
+
+
+def register() -> None:
+    """Register the extensions (idempotent)."""
+    for name in _DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)

@@ -1,0 +1,203 @@
+"""The core types every stage speaks.
+
+All are frozen dataclasses: stages build new values instead of mutating shared ones, and
+every extracted item carries its provenance (document id and character offsets into the
+document's stored text, end exclusive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+PublishedSource = Literal["given", "metadata", "inferred", "unknown"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+ActorKind = Literal["country", "person", "organisation", "igo", "group", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a claim comes from: a span of one document's text (usually its sentence)."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """A calendar interval, both ends inclusive; a one-day date has start == end.
+
+    `value` is the TIMEX3-style value it was read from (``2014-05-20``, ``2014-05``,
+    ``2014-W21``, ``2014-SU``...), `precision` the granularity of that value.
+    """
+
+    start: date
+    end: date
+    value: str
+    precision: Literal["day", "week", "month", "season", "quarter", "half", "year", "decade",
+                       "century", "range"]
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"DateRange end {self.end} is before start {self.start}")
+
+    def overlaps(self, other: DateRange) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, other: DateRange) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression found in a document, normalised against its anchor date.
+
+    `value` is the TIMEX3 value (``2014-05-20``, ``P30Y``, ``XXXX-10`` for "every October",
+    ``PAST_REF``...). `range` is the calendar interval the expression denotes when it
+    denotes one (DATE type, including ranges such as "May 20-26"), else None.
+    `anchored` is True when the value depended on the document date (relative or partial
+    expressions such as "ten days ago" or "on May 21").
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    range: DateRange | None = None
+    anchored: bool = False
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationDate:
+    """A document's publication date with where it came from and how sure we are.
+
+    For inferred dates, `earliest`/`latest` bound the window the evidence allows and
+    `reason` says which evidence was used, in words an analyst can check.
+    """
+
+    value: date | None
+    source: PublishedSource
+    confidence: float
+    reason: str
+    earliest: date | None = None
+    latest: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor. `code` is CAMEO-style: country (ISO 3166 alpha-3) + sector
+    (``RUSGOV``, ``CHNBUS``), or an organisation code (``IGOUNO``)."""
+
+    code: str
+    kind: ActorKind
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A span of text naming an actor. `actor` is None when it could not be resolved:
+    unknown actors are kept with their text, never guessed."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One report, in one sentence of one document, of who did what to whom and when."""
+
+    doc_id: str
+    sentence: Provenance
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    plover: str
+    cameo: str
+    quad_class: int
+    goldstein: float
+    mode: str | None = None
+    context: str | None = None
+    sources: tuple[ActorMention, ...] = ()
+    targets: tuple[ActorMention, ...] = ()
+    when: DateRange | None = None
+    when_text: str | None = None
+    location: str | None = None
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    reported_by: ActorMention | None = None
+
+    @property
+    def source_codes(self) -> tuple[str, ...]:
+        return tuple(m.actor.code for m in self.sources if m.actor is not None)
+
+    @property
+    def target_codes(self) -> tuple[str, ...]:
+        return tuple(m.actor.code for m in self.targets if m.actor is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An ingested article. `text` is the stored body text (boilerplate removed); every
+    offset elsewhere points into it. `doc_id` is the content hash of `text`."""
+
+    doc_id: str
+    text: str
+    path: str | None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: PublicationDate = field(
+        default_factory=lambda: PublicationDate(None, "unknown", 0.0, "no date given")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the per-document NLP stage produces: a pure function of one document."""
+
+    doc_id: str
+    published: PublicationDate
+    sentences: tuple[tuple[int, int], ...]
+    timexes: tuple[Timex, ...]
+    actors: tuple[ActorMention, ...]
+    events: tuple[EventMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One real-world event: the fusion of its mentions across documents."""
+
+    event_id: str
+    plover: str
+    cameo: str
+    quad_class: int
+    goldstein: float
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    when: DateRange | None
+    summary: str
+    mentions: tuple[EventMention, ...]
+    future: bool = False
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.sources + self.targets))
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.doc_id for m in self.mentions))
