@@ -37,8 +37,9 @@ class DateRange:
     start: date
     end: date
     value: str
-    precision: Literal["day", "week", "month", "season", "quarter", "half", "year", "decade",
-                       "century", "range"]
+    precision: Literal[
+        "day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "range"
+    ]
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -164,6 +165,7 @@ class Document:
     published: PublicationDate = field(
         default_factory=lambda: PublicationDate(None, "unknown", 0.0, "no date given")
     )
+    external_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

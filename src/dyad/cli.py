@@ -1,0 +1,386 @@
+"""The command line: each command parses its options, calls one library function and turns
+dyad's typed errors into a clean message and exit code (1: some input failed; 2: cannot run)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dyad import settings
+from dyad.errors import DyadError
+from dyad.report.chronology import (
+    EventFilter,
+    chronology,
+    date_label,
+    document_rows,
+    event_rows,
+    markdown,
+)
+from dyad.store.db import Store
+
+app = typer.Typer(
+    help="dyad: sourced, structured knowledge from articles about relations between states.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+bench_app = typer.Typer(help="Score a stage against gold data.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+out = Console()
+err = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DbOption = Annotated[Path, typer.Option("--db", help=settings.DB.help, envvar=settings.DB.env)]
+ModelOption = Annotated[
+    str, typer.Option("--model", help=settings.MODEL.help, envvar=settings.MODEL.env)
+]
+ActorOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actor",
+        help="Actor code or prefix (RUS, CHNGOV, IGO...); repeatable: with two, both take part.",
+    ),
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Keep events that end on or after this ISO date.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Keep events that start on or before this ISO date.")
+]
+
+
+class TableJson(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class EventFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ChronologyFormat(StrEnum):
+    table = "table"
+    md = "md"
+    json = "json"
+
+
+def handles_errors(fn: F) -> F:
+    """Turn a DyadError into a one-line message on stderr and exit code 2."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except DyadError as exc:
+            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            raise typer.Exit(2) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def open_store(db: Path) -> Iterator[Store]:
+    store = Store.open(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=option
+        ) from None
+
+
+def _filter(actor: list[str] | None, since: str | None, until: str | None) -> EventFilter:
+    return EventFilter(tuple(actor or ()), _date(since, "--since"), _date(until, "--until"))
+
+
+def _json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+@handles_errors
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles.")],
+    db: DbOption = Path(settings.DB.default),
+    model: ModelOption = settings.MODEL.default,
+    batch: Annotated[int, typer.Option(help=settings.BATCH.help)] = int(settings.BATCH.default),
+) -> None:
+    """Read .txt, .html, .pdf files and .jsonl/.csv manifests into the database."""
+    from dyad.ingest.run import ingest as run_ingest
+    from dyad.nlp.pipeline import build_pipeline
+
+    for p in paths:
+        if not p.exists():
+            raise typer.BadParameter(f"{p} does not exist", param_hint="PATHS")
+    with err.status(f"Loading spaCy pipeline {model}…"):
+        nlp = build_pipeline(model)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn(
+            "{task.fields[added]} added, {task.fields[known]} known, {task.fields[errors]} failed"
+        ),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TimeElapsedColumn(),
+    )
+    counts = {"added": 0, "known": 0, "error": 0}
+    started = time.perf_counter()
+    with open_store(db) as store, Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("Ingesting", added=0, known=0, errors=0, rate=0.0)
+
+        def on_item(status: str, path: str) -> None:
+            counts[status] += 1
+            elapsed = max(1e-6, time.perf_counter() - started)
+            progress.update(
+                task,
+                advance=1,
+                added=counts["added"],
+                known=counts["known"],
+                errors=counts["error"],
+                rate=counts["added"] / elapsed,
+            )
+
+        result = run_ingest(paths, store, nlp, model, batch_size=batch, on_item=on_item)
+        progress.update(task, description="Fusing events")
+    for e in result.errors:
+        err.print(f"[red]failed:[/red] {e.path}: {e.reason}", markup=True, highlight=False)
+    err.print(
+        f"{result.added} added, {result.known} already stored, {len(result.errors)} failed; "
+        f"{result.events} events in {db} ({result.seconds:.1f} s)",
+        highlight=False,
+    )
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def documents(
+    db: DbOption = Path(settings.DB.default),
+    format: Annotated[TableJson, typer.Option("--format")] = TableJson.table,
+) -> None:
+    """List stored documents with their publication date and how it was established."""
+    with open_store(db) as store:
+        rows = document_rows(store.documents())
+    if format is TableJson.json:
+        return _json(rows)
+    table = Table("doc_id", "path", "title", "outlet", "published", "source", "conf.", "reason")
+    for r in rows:
+        table.add_row(
+            r["doc_id"][:10],
+            r["path"],
+            r["title"],
+            r["outlet"],
+            r["published"],
+            r["published_source"],
+            str(r["published_confidence"]),
+            r["published_reason"],
+        )
+    out.print(table)
+
+
+@app.command()
+@handles_errors
+def events(
+    db: DbOption = Path(settings.DB.default),
+    actor: ActorOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: Annotated[EventFormat, typer.Option("--format")] = EventFormat.table,
+) -> None:
+    """Every event with PLOVER type, CAMEO code, actors, date and provenance."""
+    with open_store(db) as store:
+        rows = event_rows(store, _filter(actor, since, until))
+    if format is EventFormat.json:
+        return _json(rows)
+    if format is EventFormat.csv:
+        return _events_csv(rows)
+    table = Table("date", "type", "cameo", "source", "target", "docs", "summary")
+    for r in rows:
+        when = date_label(r["start"], r["end"]) if r["start"] else "undated"
+        table.add_row(
+            when,
+            r["type"] + (" (planned)" if r["planned"] else ""),
+            r["cameo"],
+            " ".join(r["source"]),
+            " ".join(r["target"]),
+            str(len({m["doc_id"] for m in r["mentions"]})),
+            r["summary"],
+        )
+    out.print(table)
+
+
+def _events_csv(rows: list[dict[str, Any]]) -> None:
+    """One CSV line per mention, so that each line keeps its provenance."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(
+        [
+            "event_id",
+            "type",
+            "cameo",
+            "quad_class",
+            "goldstein",
+            "source",
+            "target",
+            "start",
+            "end",
+            "planned",
+            "doc_id",
+            "sent_start",
+            "sent_end",
+            "trigger",
+            "sentence",
+        ]
+    )
+    for r in rows:
+        for m in r["mentions"]:
+            writer.writerow(
+                [
+                    r["event_id"],
+                    r["type"],
+                    r["cameo"],
+                    r["quad_class"],
+                    r["goldstein"],
+                    " ".join(r["source"]),
+                    " ".join(r["target"]),
+                    r["start"],
+                    r["end"],
+                    r["planned"],
+                    m["doc_id"],
+                    m["start"],
+                    m["end"],
+                    m["trigger"],
+                    m["text"],
+                ]
+            )
+    sys.stdout.write(buf.getvalue())
+
+
+@app.command(name="chronology")
+@handles_errors
+def chronology_cmd(
+    db: DbOption = Path(settings.DB.default),
+    actor: ActorOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: Annotated[ChronologyFormat, typer.Option("--format")] = ChronologyFormat.table,
+) -> None:
+    """One line per dated event, oldest first, with its sources."""
+    with open_store(db) as store:
+        entries = chronology(store, _filter(actor, since, until))
+    if format is ChronologyFormat.json:
+        return _json(entries)
+    if format is ChronologyFormat.md:
+        sys.stdout.write(markdown(entries))
+        return None
+    table = Table("date", "type", "actors", "event", "sources")
+    for e in entries:
+        table.add_row(
+            date_label(e["start"], e["end"]),
+            e["type"] + (" (planned)" if e["planned"] else ""),
+            " ".join(e["actors"]),
+            e["summary"],
+            "\n".join(s["title"] or s["doc_id"][:10] for s in e["sources"]),
+        )
+    out.print(table)
+
+
+@app.command()
+@handles_errors
+def report(
+    out_file: Annotated[Path, typer.Option("--out", help="HTML file to write.")],
+    db: DbOption = Path(settings.DB.default),
+    actor: ActorOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """Write one self-contained HTML report: chronology, events, documents, linked sentences."""
+    from dyad.report.html import write_report
+
+    with open_store(db) as store:
+        path = write_report(store, out_file, _filter(actor, since, until))
+    err.print(f"report written to {path}", highlight=False)
+
+
+DataOption = Annotated[Path, typer.Option("--data", help="Gold data file (JSONL).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+
+
+def _print_scores(name: str, scores: dict[str, Any]) -> None:
+    table = Table("metric", "value", title=f"dyad bench {name}")
+    for key, value in scores.items():
+        if isinstance(value, dict) and {"p", "r", "f1"} <= value.keys():
+            table.add_row(key, f"P {value['p']:.3f}  R {value['r']:.3f}  F1 {value['f1']:.3f}")
+        elif isinstance(value, float):
+            table.add_row(key, f"{value:.3f}")
+        elif not isinstance(value, (dict, list)):
+            table.add_row(key, str(value))
+    out.print(table)
+    confusion = scores.get("confusion")
+    if isinstance(confusion, dict) and confusion:
+        labels = sorted({g for g in confusion} | {p for row in confusion.values() for p in row})
+        matrix = Table("gold \\ predicted", *labels, title="confusion matrix")
+        for gold in labels:
+            row = confusion.get(gold, {})
+            matrix.add_row(gold, *(str(row.get(p, "")) for p in labels))
+        out.print(matrix)
+
+
+@bench_app.command("dates")
+@handles_errors
+def bench_dates(
+    data: DataOption, json_out: JsonFlag = False, model: ModelOption = settings.MODEL.default
+) -> None:
+    """Temporal expressions against TIMEX3 gold (TempEval-3 scoring)."""
+    from dyad.bench.dates import run
+
+    scores = run(data, model)
+    _json(scores) if json_out else _print_scores("dates", scores)
+
+
+@bench_app.command("events")
+@handles_errors
+def bench_events(
+    data: DataOption, json_out: JsonFlag = False, model: ModelOption = settings.MODEL.default
+) -> None:
+    """PLOVER event type and actor codes against coded sentences."""
+    from dyad.bench.events import run
+
+    scores = run(data, model)
+    _json(scores) if json_out else _print_scores("events", scores)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

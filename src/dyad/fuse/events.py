@@ -1,0 +1,203 @@
+"""Fusion: event mentions from many documents become events that list every mention.
+
+Design (cost about linear in the number of mentions):
+1. Blocking. Mentions are grouped by PLOVER type and the set of countries taking part
+   (source and target codes cut to their country part). Only mentions in one block are
+   ever compared.
+2. Dated mentions, oldest first, join the first event in their block whose date range
+   overlaps theirs and whose wording and actors are similar enough (same-day reports of the
+   same type and countries need less wording in common).
+3. Undated mentions join the most similar dated event of their block that falls inside
+   their document's publication window (a report cannot describe an event after it was
+   published); with no such event they stay undated events of their own, kept in the event
+   table but not in a chronology.
+The event's date is the range that covers its mentions' dates when one mention's range
+contains all the others (e.g. "May 20" inside "May 20 through May 26"), else the most
+reported one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from dyad.store.db import Store, mention_id
+from dyad.types import DateRange, Event, EventMention, PublicationDate
+
+# How far before its publication an undated "recent" report may point.
+UNDATED_LOOKBACK = timedelta(days=120)
+SAME_DAY_SIMILARITY = 0.05
+DATED_SIMILARITY = 0.15
+UNDATED_SIMILARITY = 0.20
+
+_STOPWORDS = """
+a an the and or of to in on at for with by from as is was were be been are that this these
+those it its their his her they he she we our you your not no but also which who whom will
+would could should may might has have had do did said says than then there two both other
+into over after before during while about more most such same day
+"""
+_STOP = frozenset(_STOPWORDS.split())
+_WORD = re.compile(r"[a-z][a-z\-]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
+
+
+def _countries(m: EventMention) -> frozenset[str]:
+    return frozenset(code[:3] for code in m.source_codes + m.target_codes)
+
+
+@dataclass
+class _Cluster:
+    block: tuple[str, frozenset[str]]
+    mentions: list[EventMention] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    codes: set[str] = field(default_factory=set)
+
+    def add(self, m: EventMention) -> None:
+        self.mentions.append(m)
+        self.words |= _words(m.sentence.text)
+        self.codes |= set(m.source_codes + m.target_codes)
+
+    def similarity(self, m: EventMention) -> float:
+        words, codes = _words(m.sentence.text), set(m.source_codes + m.target_codes)
+        w = len(words & self.words) / max(1, len(words | self.words))
+        c = len(codes & self.codes) / max(1, len(codes | self.codes))
+        return 0.5 * w + 0.5 * c
+
+    @property
+    def when(self) -> DateRange | None:
+        return _event_date([m.when for m in self.mentions if m.when is not None])
+
+
+def _event_date(ranges: list[DateRange]) -> DateRange | None:
+    if not ranges:
+        return None
+    covering = [r for r in ranges if all(r.contains(o) for o in ranges)]
+    if covering:
+        return min(covering, key=lambda r: r.days)
+    counts = Counter((r.start, r.end) for r in ranges)
+    best = max(ranges, key=lambda r: (counts[(r.start, r.end)], -r.days))
+    return best
+
+
+def fuse(mentions: Iterable[EventMention], published: Mapping[str, PublicationDate]) -> list[Event]:
+    """Group mentions into events (see the module docstring for the rules)."""
+    blocks: dict[tuple[str, frozenset[str]], list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        blocks[(m.plover, _countries(m))].append(m)
+    clusters: list[_Cluster] = []
+    for block, members in blocks.items():
+        clusters.extend(_fuse_block(block, members, published))
+    return sorted((_to_event(c) for c in clusters), key=_event_order)
+
+
+def _fuse_block(
+    block: tuple[str, frozenset[str]],
+    members: list[EventMention],
+    published: Mapping[str, PublicationDate],
+) -> list[_Cluster]:
+    dated = sorted((m for m in members if m.when), key=lambda m: (m.when.start, m.when.end))  # type: ignore[union-attr]
+    undated = [m for m in members if m.when is None]
+    clusters: list[_Cluster] = []
+    for m in dated:
+        assert m.when is not None
+        best: _Cluster | None = None
+        for c in clusters:
+            when = c.when
+            if when is None or not when.overlaps(m.when):
+                continue
+            same_day = when.start == m.when.start and when.end == m.when.end
+            needed = SAME_DAY_SIMILARITY if same_day else DATED_SIMILARITY
+            if c.similarity(m) >= needed and (best is None or c.similarity(m) > best.similarity(m)):
+                best = c
+        if best is None:
+            best = _Cluster(block)
+            clusters.append(best)
+        best.add(m)
+    loners: list[_Cluster] = []
+    for m in undated:
+        window = published.get(m.doc_id)
+        candidates = [c for c in clusters if _in_window(c.when, window)]
+        scored = [(c.similarity(m), i, c) for i, c in enumerate(candidates)]
+        scored = [s for s in scored if s[0] >= UNDATED_SIMILARITY]
+        if scored:
+            max(scored)[2].add(m)
+        else:
+            loner = _Cluster(block)
+            loner.add(m)
+            loners.append(loner)
+    return clusters + loners
+
+
+def _in_window(when: DateRange | None, pub: PublicationDate | None) -> bool:
+    if when is None or pub is None or pub.value is None:
+        return False
+    latest = pub.latest or pub.value
+    earliest = (pub.earliest or pub.value) - UNDATED_LOOKBACK
+    return earliest <= when.start <= latest
+
+
+def _to_event(c: _Cluster) -> Event:
+    ms = c.mentions
+    best = max(ms, key=_mention_quality)
+    plover = Counter(m.plover for m in ms).most_common(1)[0][0]
+    cameo = Counter(m.cameo for m in ms if m.plover == plover).most_common(1)[0][0]
+    first = next(m for m in ms if m.cameo == cameo)
+    sources = tuple(
+        code for code, _ in Counter(c for m in ms for c in m.source_codes).most_common()
+    )
+    targets = tuple(
+        code
+        for code, _ in Counter(c for m in ms for c in m.target_codes).most_common()
+        if code not in sources
+    )
+    key = ",".join(sorted(mention_id(m) for m in ms))
+    return Event(
+        event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
+        plover=plover,
+        cameo=cameo,
+        quad_class=first.quad_class,
+        goldstein=first.goldstein,
+        sources=sources,
+        targets=targets,
+        when=c.when,
+        summary=summarise(best),
+        mentions=tuple(sorted(ms, key=_mention_quality, reverse=True)),
+        future=all(m.future for m in ms),
+    )
+
+
+def _mention_quality(m: EventMention) -> tuple[int, int, int]:
+    """Prefer dated, well-attributed, short and direct mentions as the event's summary."""
+    return (
+        int(m.when is not None and m.when.precision in ("day", "range")),
+        len(m.source_codes) + len(m.target_codes) - int(m.reported_by is not None),
+        -len(m.sentence.text),
+    )
+
+
+def summarise(m: EventMention, limit: int = 240) -> str:
+    """The supporting sentence, trimmed around the trigger when it is long."""
+    text = " ".join(m.sentence.text.split())
+    if len(text) <= limit:
+        return text
+    trigger_at = max(0, m.trigger_start - m.sentence.start)
+    start = max(0, min(trigger_at - limit // 3, len(text) - limit))
+    cut = text[start : start + limit]
+    return ("…" if start else "") + cut.strip() + "…"
+
+
+def _event_order(e: Event) -> tuple[bool, str, str]:
+    return (e.when is None, e.when.start.isoformat() if e.when else "", e.event_id)
+
+
+def fuse_store(store: Store) -> int:
+    """Recompute the events of a store from its mentions; returns the number of events."""
+    published = store.publication_dates()
+    return store.replace_events(fuse(store.event_mentions(), published))

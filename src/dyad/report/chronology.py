@@ -1,0 +1,154 @@
+"""Select events and shape them for the surfaces: event rows, chronology entries, documents.
+
+Plain dicts with stable keys are what the CLI (table/JSON/CSV/Markdown) and the HTML report
+render; every item carries the provenance (doc id, offsets, sentence) behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dyad.store.db import Store
+from dyad.types import Document, Event, EventMention
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """`actors`: codes or code prefixes (``RUS`` matches ``RUSGOV``); when two or more are
+    given, each must take part. `since`/`until` keep events whose dates overlap them."""
+
+    actors: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    dated_only: bool = False
+
+    def accepts(self, event: Event) -> bool:
+        if self.dated_only and event.when is None:
+            return False
+        if self.since and (event.when is None or event.when.end < self.since):
+            return False
+        if self.until and (event.when is None or event.when.start > self.until):
+            return False
+        codes = event.actors
+        return all(any(c.startswith(a.upper()) for c in codes) for a in self.actors)
+
+
+def select_events(store: Store, flt: EventFilter) -> list[Event]:
+    return [e for e in store.events() if flt.accepts(e)]
+
+
+def source_ref(m: EventMention, titles: dict[str, str | None]) -> dict[str, Any]:
+    return {
+        "doc_id": m.doc_id,
+        "title": titles.get(m.doc_id),
+        "start": m.sentence.start,
+        "end": m.sentence.end,
+        "text": m.sentence.text,
+    }
+
+
+def _titles(store: Store) -> dict[str, str | None]:
+    rows = store.db.execute("SELECT doc_id, coalesce(title, path) FROM documents")
+    return {r[0]: r[1] for r in rows}
+
+
+def chronology(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
+    """One entry per dated event, oldest first."""
+    titles = _titles(store)
+    entries = []
+    for e in select_events(store, EventFilter(flt.actors, flt.since, flt.until, dated_only=True)):
+        assert e.when is not None
+        seen: set[str] = set()
+        sources = []
+        for m in e.mentions:  # one source line per document, its best mention first
+            if m.doc_id not in seen:
+                seen.add(m.doc_id)
+                sources.append(source_ref(m, titles))
+        entries.append(
+            {
+                "event_id": e.event_id,
+                "start": e.when.start.isoformat(),
+                "end": e.when.end.isoformat(),
+                "date_value": e.when.value,
+                "summary": e.summary,
+                "type": e.plover,
+                "cameo": e.cameo,
+                "planned": e.future,
+                "actors": list(e.actors),
+                "sources": sources,
+            }
+        )
+    return entries
+
+
+def event_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
+    """Every event (dated or not) with its codes, date and every supporting mention."""
+    titles = _titles(store)
+    rows = []
+    for e in select_events(store, flt):
+        rows.append(
+            {
+                "event_id": e.event_id,
+                "type": e.plover,
+                "cameo": e.cameo,
+                "quad_class": e.quad_class,
+                "goldstein": e.goldstein,
+                "source": list(e.sources),
+                "target": list(e.targets),
+                "start": e.when.start.isoformat() if e.when else None,
+                "end": e.when.end.isoformat() if e.when else None,
+                "planned": e.future,
+                "summary": e.summary,
+                "mentions": [
+                    dict(
+                        source_ref(m, titles),
+                        trigger=m.trigger,
+                        date_text=m.when_text,
+                        negated=m.negated,
+                        hypothetical=m.hypothetical,
+                    )
+                    for m in e.mentions
+                ],
+            }
+        )
+    return rows
+
+
+def document_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc_id": d.doc_id,
+            "path": d.path,
+            "title": d.title,
+            "outlet": d.outlet,
+            "published": d.published.value.isoformat() if d.published.value else None,
+            "published_source": d.published.source,
+            "published_confidence": round(d.published.confidence, 2),
+            "published_reason": d.published.reason,
+            "published_earliest": (
+                d.published.earliest.isoformat() if d.published.earliest else None
+            ),
+            "published_latest": d.published.latest.isoformat() if d.published.latest else None,
+        }
+        for d in documents
+    ]
+
+
+def date_label(start: str, end: str) -> str:
+    return start if start == end else f"{start} – {end}"
+
+
+def markdown(entries: Sequence[dict[str, Any]]) -> str:
+    """The chronology as a journal would print it: one dated line per event, with sources."""
+    lines = []
+    for e in entries:
+        docs = "; ".join(s["title"] or s["doc_id"][:8] for s in e["sources"])
+        planned = " (planned)" if e["planned"] else ""
+        lines.append(
+            f"- **{date_label(e['start'], e['end'])}** [{e['type']}{planned}] "
+            f"{e['summary']} — _{docs}_"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,265 @@
+"""The SQLite system of record: documents, their analyses, and fused events.
+
+Each document lands with its whole analysis in one transaction, so an interrupted ingest
+never leaves half a document; identity is the content hash, so re-ingesting is a no-op.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from dyad import codec
+from dyad.errors import StoreError
+from dyad.store.migrations import migrate
+from dyad.store.tx import transaction
+from dyad.types import (
+    ActorMention,
+    Analysis,
+    Document,
+    Event,
+    EventMention,
+    PublicationDate,
+    Timex,
+)
+
+
+def mention_id(m: EventMention) -> str:
+    key = f"{m.doc_id}:{m.trigger_start}:{m.trigger_end}:{m.plover}:{m.cameo}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+class Store:
+    """A dyad database. Open with `Store.open(path)`; use as a context manager to close."""
+
+    def __init__(self, db: sqlite3.Connection, path: str) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        try:
+            db = sqlite3.connect(str(path), isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {path}: {exc}") from exc
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        try:
+            migrate(db)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(f"{path} is not a dyad database: {exc}") from exc
+        return cls(db, str(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents -------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def add(self, document: Document, analysis: Analysis, model: str) -> bool:
+        """Store a document with its analysis; False (and nothing written) if already stored."""
+        pub = analysis.published or document.published
+        with transaction(self.db) as db:
+            cur = db.execute(
+                "INSERT OR IGNORE INTO documents (doc_id, path, external_id, title, outlet, url, "
+                "published, published_source, published_confidence, published_reason, "
+                "published_earliest, published_latest, text, model, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document.doc_id,
+                    document.path,
+                    document.external_id,
+                    document.title,
+                    document.outlet,
+                    document.url,
+                    _iso(pub.value),
+                    pub.source,
+                    pub.confidence,
+                    pub.reason,
+                    _iso(pub.earliest),
+                    _iso(pub.latest),
+                    document.text,
+                    model,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
+            )
+            if cur.rowcount == 0:
+                return False
+            self._add_analysis(db, document, analysis)
+        return True
+
+    @staticmethod
+    def _add_analysis(db: sqlite3.Connection, document: Document, analysis: Analysis) -> None:
+        doc_id, text = document.doc_id, document.text
+        db.executemany(
+            "INSERT INTO sentences (doc_id, idx, start, end) VALUES (?, ?, ?, ?)",
+            [(doc_id, i, s, e) for i, (s, e) in enumerate(analysis.sentences)],
+        )
+        db.executemany(
+            "INSERT INTO sentences_fts (text, doc_id, start, end) VALUES (?, ?, ?, ?)",
+            [(text[s:e], doc_id, s, e) for s, e in analysis.sentences],
+        )
+        db.executemany(
+            "INSERT INTO timexes (doc_id, start, end, type, value, range_start, range_end, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    doc_id,
+                    t.start,
+                    t.end,
+                    t.type,
+                    t.value,
+                    _iso(t.range.start) if t.range else None,
+                    _iso(t.range.end) if t.range else None,
+                    codec.dumps(t),
+                )
+                for t in analysis.timexes
+            ],
+        )
+        db.executemany(
+            "INSERT INTO actor_mentions (doc_id, start, end, code, data) VALUES (?, ?, ?, ?, ?)",
+            [
+                (doc_id, a.start, a.end, a.actor.code if a.actor else None, codec.dumps(a))
+                for a in analysis.actors
+            ],
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO event_mentions "
+            "(mention_id, doc_id, plover, cameo, when_start, when_end, event_id, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
+            [
+                (
+                    mention_id(m),
+                    doc_id,
+                    m.plover,
+                    m.cameo,
+                    _iso(m.when.start) if m.when else None,
+                    _iso(m.when.end) if m.when else None,
+                    codec.dumps(m),
+                )
+                for m in analysis.events
+            ],
+        )
+
+    def documents(self) -> Iterator[Document]:
+        for row in self.db.execute("SELECT * FROM documents ORDER BY published, path, doc_id"):
+            yield _document(row)
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.db.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return _document(row) if row else None
+
+    def publication_dates(self) -> dict[str, PublicationDate]:
+        """Every document's publication date, without loading the texts."""
+        rows = self.db.execute(
+            "SELECT doc_id, published, published_source, published_confidence, "
+            "published_reason, published_earliest, published_latest FROM documents"
+        )
+        return {row["doc_id"]: _publication(row) for row in rows}
+
+    def count_documents(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def sentences(self, doc_id: str) -> list[tuple[int, int]]:
+        rows = self.db.execute(
+            "SELECT start, end FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,)
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def timexes(self, doc_id: str) -> list[Timex]:
+        rows = self.db.execute(
+            "SELECT data FROM timexes WHERE doc_id = ? ORDER BY start", (doc_id,)
+        )
+        return [codec.loads(Timex, r[0]) for r in rows]
+
+    def actor_mentions(self, doc_id: str) -> list[ActorMention]:
+        rows = self.db.execute(
+            "SELECT data FROM actor_mentions WHERE doc_id = ? ORDER BY start", (doc_id,)
+        )
+        return [codec.loads(ActorMention, r[0]) for r in rows]
+
+    # -- events ----------------------------------------------------------------------------
+
+    def event_mentions(self) -> Iterator[EventMention]:
+        for row in self.db.execute("SELECT data FROM event_mentions ORDER BY doc_id, mention_id"):
+            yield codec.loads(EventMention, row[0])
+
+    def replace_events(self, events: Iterable[Event]) -> int:
+        """Replace the fused events (fusion is recomputed from the stored mentions)."""
+        n = 0
+        with transaction(self.db) as db:
+            db.execute("DELETE FROM events")
+            db.execute("UPDATE event_mentions SET event_id = NULL")
+            for event in events:
+                db.execute(
+                    "INSERT INTO events "
+                    "(event_id, plover, cameo, start, end, actors, n_docs, data) VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        event.event_id,
+                        event.plover,
+                        event.cameo,
+                        _iso(event.when.start) if event.when else None,
+                        _iso(event.when.end) if event.when else None,
+                        " ".join(event.actors),
+                        len(event.doc_ids),
+                        codec.dumps(event),
+                    ),
+                )
+                db.executemany(
+                    "UPDATE event_mentions SET event_id = ? WHERE mention_id = ?",
+                    [(event.event_id, mention_id(m)) for m in event.mentions],
+                )
+                n += 1
+        return n
+
+    def events(self) -> Iterator[Event]:
+        rows = self.db.execute("SELECT data FROM events ORDER BY start IS NULL, start, event_id")
+        for row in rows:
+            yield codec.loads(Event, row[0])
+
+
+def _document(row: sqlite3.Row) -> Document:
+    return Document(
+        doc_id=row["doc_id"],
+        text=row["text"],
+        path=row["path"],
+        title=row["title"],
+        outlet=row["outlet"],
+        url=row["url"],
+        external_id=row["external_id"],
+        published=_publication(row),
+    )
+
+
+def _publication(row: sqlite3.Row) -> PublicationDate:
+    def d(v: str | None) -> date | None:
+        return date.fromisoformat(v) if v else None
+
+    return PublicationDate(
+        value=d(row["published"]),
+        source=row["published_source"],
+        confidence=row["published_confidence"],
+        reason=row["published_reason"],
+        earliest=d(row["published_earliest"]),
+        latest=d(row["published_latest"]),
+    )

@@ -1,0 +1,131 @@
+"""Named, ordered schema migrations, recorded in the database itself.
+
+Each migration runs in one transaction with its record in `_migrations`; a database is
+brought up to date on open. Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from dyad.errors import SchemaTooNew
+from dyad.store.tx import transaction
+
+Migration = tuple[str, Callable[[sqlite3.Connection], None]]
+
+
+def _m0001_initial(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE documents (
+            doc_id TEXT PRIMARY KEY,
+            path TEXT,
+            external_id TEXT,
+            title TEXT,
+            outlet TEXT,
+            url TEXT,
+            published TEXT,
+            published_source TEXT NOT NULL,
+            published_confidence REAL NOT NULL,
+            published_reason TEXT NOT NULL,
+            published_earliest TEXT,
+            published_latest TEXT,
+            text TEXT NOT NULL,
+            model TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE sentences (
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(
+            text, doc_id UNINDEXED, start UNINDEXED, end UNINDEXED,
+            tokenize = 'porter unicode61'
+        );
+        CREATE TABLE timexes (
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            range_start TEXT,
+            range_end TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX timexes_doc ON timexes(doc_id);
+        CREATE TABLE actor_mentions (
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            code TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX actor_mentions_doc ON actor_mentions(doc_id);
+        CREATE INDEX actor_mentions_code ON actor_mentions(code);
+        CREATE TABLE event_mentions (
+            mention_id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            plover TEXT NOT NULL,
+            cameo TEXT NOT NULL,
+            when_start TEXT,
+            when_end TEXT,
+            event_id TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX event_mentions_doc ON event_mentions(doc_id);
+        CREATE INDEX event_mentions_event ON event_mentions(event_id);
+        CREATE TABLE events (
+            event_id TEXT PRIMARY KEY,
+            plover TEXT NOT NULL,
+            cameo TEXT NOT NULL,
+            start TEXT,
+            end TEXT,
+            actors TEXT NOT NULL,
+            n_docs INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX events_start ON events(start);
+        """,
+    )
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one (executescript would commit the open transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (("0001_initial", _m0001_initial),)
+
+
+def migrate(db: sqlite3.Connection) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+    known = {name for name, _ in MIGRATIONS}
+    if unknown := done - known:
+        raise SchemaTooNew(
+            f"the database has migrations this dyad does not know ({', '.join(sorted(unknown))}); "
+            "upgrade dyad to open it"
+        )
+    applied = []
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        with transaction(db):  # the schema change and its record land together
+            step(db)
+            db.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+        applied.append(name)
+    return applied

@@ -1,0 +1,160 @@
+"""Store round trips and cross-document fusion, on hand-built mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyad import codec
+from dyad.fuse.events import fuse, fuse_store, summarise
+from dyad.store.db import Store
+from dyad.store.migrations import MIGRATIONS
+from dyad.types import (
+    Actor,
+    ActorMention,
+    Analysis,
+    DateRange,
+    Document,
+    EventMention,
+    Provenance,
+    PublicationDate,
+)
+
+RUS = Actor("RUSBUS", "organisation", "RUS", "BUS", "Gazprom")
+CHN = Actor("CHNBUS", "organisation", "CHN", "BUS", "CNPC")
+JPN = Actor("JPNGOV", "country", "JPN", "GOV")
+
+
+def day(s: str) -> DateRange:
+    d = date.fromisoformat(s)
+    return DateRange(d, d, s, "day")
+
+
+def mention(
+    doc: str,
+    text: str,
+    when: DateRange | None = None,
+    plover: str = "AGREE",
+    src: Actor = RUS,
+    tgt: Actor = CHN,
+    start: int = 0,
+) -> EventMention:
+    return EventMention(
+        doc_id=doc,
+        sentence=Provenance(doc, start, start + len(text), text),
+        trigger_start=start + text.index("signed") if "signed" in text else start,
+        trigger_end=start + 6,
+        trigger="signed",
+        plover=plover,
+        cameo="057",
+        quad_class=1,
+        goldstein=8.0,
+        sources=(ActorMention(0, 7, src.name or src.code, src),),
+        targets=(ActorMention(20, 24, tgt.name or tgt.code, tgt),),
+        when=when,
+        when_text=when.value if when else None,
+    )
+
+
+def pub(s: str) -> PublicationDate:
+    d = date.fromisoformat(s)
+    return PublicationDate(d, "given", 1.0, "test", d, d)
+
+
+def test_codec_round_trip_keeps_nested_types() -> None:
+    m = mention("d1", "Gazprom signed a gas contract with CNPC.", day("2014-05-21"))
+    back = codec.loads(EventMention, codec.dumps(m))
+    assert back == m
+    assert isinstance(back.when.start, date)
+    assert isinstance(back.sources, tuple) and back.sources[0].actor == RUS
+
+
+def test_same_event_from_three_documents_is_one_event() -> None:
+    ms = [
+        mention(
+            "a", "Gazprom signed a 30-year gas contract with CNPC on May 21.", day("2014-05-21")
+        ),
+        mention(
+            "b",
+            "On May 21 Gazprom signed the long-awaited gas contract with CNPC.",
+            day("2014-05-21"),
+        ),
+        mention("c", "Gazprom and CNPC signed a 30-year gas contract.", None),
+    ]
+    pubs = {"a": pub("2014-05-22"), "b": pub("2014-05-30"), "c": pub("2014-06-02")}
+    events = fuse(ms, pubs)
+    assert len(events) == 1
+    assert set(events[0].doc_ids) == {"a", "b", "c"}
+    assert events[0].when == day("2014-05-21")
+
+
+def test_events_on_other_dates_or_types_or_pairs_stay_apart() -> None:
+    ms = [
+        mention("a", "Gazprom signed a gas contract with CNPC.", day("2014-05-21")),
+        mention("b", "Gazprom signed a gas contract with CNPC.", day("2014-11-09")),
+        mention(
+            "c", "Gazprom signed a gas contract with CNPC.", day("2014-05-21"), plover="REJECT"
+        ),
+        mention("d", "Gazprom signed a gas contract with Japan.", day("2014-05-21"), tgt=JPN),
+    ]
+    events = fuse(ms, {k: pub("2014-12-01") for k in "abcd"})
+    assert len(events) == 4
+
+
+def test_undated_mention_outside_its_documents_window_stays_alone() -> None:
+    ms = [
+        mention("a", "Gazprom signed a 30-year gas contract with CNPC.", day("2014-05-21")),
+        mention("z", "Gazprom signed a 30-year gas contract with CNPC.", None),
+    ]
+    # z was published a year before the dated event: it cannot be reporting it.
+    events = fuse(ms, {"a": pub("2014-05-22"), "z": pub("2013-05-01")})
+    assert len(events) == 2
+    assert sum(e.when is None for e in events) == 1
+
+
+def test_range_containing_a_day_gives_the_range() -> None:
+    rng = DateRange(date(2014, 5, 20), date(2014, 5, 26), "2014-05-20/2014-05-26", "range")
+    ms = [
+        mention("a", "The navies signed up for the exercise from May 20 through May 26.", rng),
+        mention(
+            "b", "The navies signed up for the exercise launched on May 20.", day("2014-05-20")
+        ),
+    ]
+    events = fuse(ms, {"a": pub("2014-06-01"), "b": pub("2014-05-21")})
+    assert len(events) == 1 and events[0].when == rng
+
+
+def test_summary_is_trimmed_around_the_trigger() -> None:
+    long = "Words " * 80 + "Gazprom signed the contract. " + "More " * 80
+    m = mention("a", long, None, start=10)
+    s = summarise(m, limit=120)
+    assert "signed" in s and len(s) <= 122
+
+
+def _analysis(doc: Document, events: tuple[EventMention, ...]) -> Analysis:
+    return Analysis(doc.doc_id, doc.published, ((0, len(doc.text)),), (), (), events)
+
+
+def test_store_is_idempotent_and_refuses_unknown_migrations(tmp_path) -> None:
+    path = tmp_path / "t.db"
+    text = "Gazprom signed a gas contract with CNPC on May 21."
+    doc = Document("d1", text, "a.txt", published=pub("2014-05-22"))
+    with Store.open(path) as store:
+        assert store.add(doc, _analysis(doc, (mention("d1", text, day("2014-05-21")),)), "m")
+        assert not store.add(doc, _analysis(doc, ()), "m")
+        assert store.count_documents() == 1
+        assert fuse_store(store) == 1
+        assert store.document("d1") == doc
+        rows = store.db.execute(
+            "SELECT doc_id FROM sentences_fts WHERE sentences_fts MATCH 'contract'"
+        ).fetchall()
+        assert [r[0] for r in rows] == ["d1"]
+    with Store.open(path) as store:  # reopening applies nothing twice
+        names = [r[0] for r in store.db.execute("SELECT name FROM _migrations")]
+        assert names == [name for name, _ in MIGRATIONS]
+        store.db.execute("INSERT INTO _migrations VALUES ('9999_future', 'x')")
+    from dyad.errors import SchemaTooNew
+
+    with pytest.raises(SchemaTooNew):
+        Store.open(path)
