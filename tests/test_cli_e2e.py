@@ -1,0 +1,159 @@
+"""End to end through the CLI, with the real spaCy pipeline and real fixture files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dyad.cli import app
+
+DATA = Path(__file__).parent / "data"
+SAMPLES = Path(__file__).parents[1] / "samples"
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def bad_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("mixed")
+    for name in (
+        "good_article.txt",
+        "latin1_article.txt",
+        "empty.txt",
+        "binary.txt",
+        "truncated.pdf",
+    ):
+        shutil.copy(DATA / name, folder / name)
+    return folder
+
+
+def test_bad_input_is_reported_and_the_rest_is_stored(bad_folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    code, _, err = run("ingest", bad_folder, "--db", db)
+    assert code == 1
+    for bad in ("empty.txt", "binary.txt", "truncated.pdf"):
+        assert bad in err
+    code, out, _ = run("documents", "--db", db, "--format", "json")
+    assert code == 0
+    docs = json.loads(out)
+    assert sorted(Path(d["path"]).name for d in docs) == ["good_article.txt", "latin1_article.txt"]
+    # The Latin-1 file was decoded, not mangled.
+    code, out, _ = run("events", "--db", db, "--format", "json")
+    assert code == 0
+    # Re-running stores nothing new and keeps what is there.
+    code, _, err = run("ingest", bad_folder, "--db", db)
+    assert code == 1 and "0 added" in err
+    code, out, _ = run("documents", "--db", db, "--format", "json")
+    assert len(json.loads(out)) == 2
+
+
+def test_latin1_text_reads_correctly(bad_folder: Path, tmp_path: Path) -> None:
+    from dyad.store.db import Store
+
+    db = tmp_path / "t.db"
+    run("ingest", bad_folder / "latin1_article.txt", "--db", db)
+    with Store.open(db) as store:
+        (doc,) = list(store.documents())
+    raw = (DATA / "latin1_article.txt").read_bytes().decode("cp1252")
+    headline, body = raw.split("\n", 1)
+    assert doc.title == headline.strip()
+    assert " ".join(body.split())[:150] in " ".join(doc.text.split())
+    assert "Zürich" in doc.text and "\ufffd" not in doc.text
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("samples") / "samples.db"
+    code, _, err = run("ingest", SAMPLES, "--db", db)
+    assert code == 0, err
+    return db
+
+
+def test_sample_corpus_gives_a_sourced_chronology(sample_db: Path) -> None:
+    code, out, _ = run("chronology", "--db", sample_db, "--format", "json")
+    assert code == 0
+    entries = json.loads(out)
+    assert entries, "the sample corpus yields dated events"
+    starts = [e["start"] for e in entries]
+    assert starts == sorted(starts)
+    from dyad.store.db import Store
+
+    with Store.open(sample_db) as store:
+        texts = {d.doc_id: d.text for d in store.documents()}
+    for e in entries:
+        assert {"start", "end", "summary", "type", "actors", "sources"} <= e.keys()
+        assert e["start"] <= e["end"]
+        for s in e["sources"]:
+            assert {"doc_id", "title", "start", "end", "text"} <= s.keys()
+            # Provenance: the offsets point at exactly the quoted sentence.
+            assert texts[s["doc_id"]][s["start"] : s["end"]] == s["text"]
+
+
+def test_filters_and_formats(sample_db: Path) -> None:
+    code, out, _ = run(
+        "chronology", "--db", sample_db, "--format", "json", "--actor", "IND", "--actor", "CHN"
+    )
+    assert code == 0
+    for e in json.loads(out):
+        assert any(a.startswith("IND") for a in e["actors"])
+        assert any(a.startswith("CHN") for a in e["actors"])
+    code, out, _ = run("events", "--db", sample_db, "--format", "csv", "--since", "2020-01-01")
+    assert code == 0 and out.startswith("event_id,")
+    import csv
+    import io
+
+    for row in csv.DictReader(io.StringIO(out)):
+        assert row["end"] >= "2020-01-01"
+    code, out, _ = run("chronology", "--db", sample_db, "--format", "md")
+    assert code == 0 and out.startswith("- **")
+    code, _, err = run("events", "--db", sample_db, "--since", "May 2014")
+    assert code == 2 and "ISO date" in err
+
+
+def test_report_is_self_contained_and_escaped(sample_db: Path, tmp_path: Path) -> None:
+    out_file = tmp_path / "r.html"
+    code, _, _ = run("report", "--db", sample_db, "--out", out_file)
+    assert code == 0
+    html = out_file.read_text(encoding="utf-8")
+    assert "<script" not in html and "http://" not in html.split("<body>")[0]
+    assert 'href="#s-' in html and 'id="s-' in html
+    # Every link target exists in the page.
+    import re
+
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    for target in re.findall(r'href="#([^"]+)"', html):
+        assert target in ids
+
+
+def test_article_markup_is_escaped_in_the_report(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "On May 3, 2019, India and China signed a trade agreement in Beijing.\n\n"
+        "A reader wrote <script>alert('x')</script> & <b>bold</b> in the comments.\n",
+        encoding="utf-8",
+    )
+    db, out_file = tmp_path / "e.db", tmp_path / "e.html"
+    assert run("ingest", article, "--db", db)[0] == 0
+    assert run("report", "--db", db, "--out", out_file)[0] == 0
+    html = out_file.read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;" in html and "&amp;" in html
+
+
+def test_unknown_model_is_a_clean_error(tmp_path: Path) -> None:
+    code, _, err = run(
+        "ingest",
+        DATA / "good_article.txt",
+        "--db",
+        tmp_path / "x.db",
+        "--model",
+        "no_such_pipeline",
+    )
+    assert code == 2 and "no_such_pipeline" in err and "Traceback" not in err
