@@ -1,0 +1,233 @@
+"""Infer when an undated article was published, with a window, a confidence and a reason.
+
+Evidence, in the order it is used:
+1. Bounds. A dated event the article states in the past tense happened before publication
+   (lower bound: its last day); one stated in the future happens after (upper bound: its
+   first day). Known summits (data/known_events.tsv) count like dates. A completed year
+   ("in 2012" together with "last year") puts publication in the following year.
+2. Year-less dates ("On May 20") take the year that puts them in or before the window.
+3. Deictic offsets tied to a dated anchor in the same sentence ("ten days ago on the eve of
+   the APEC summit") give a point estimate; "this week ... on Wednesday" (past) says the
+   publication day is that weekday or later in the same week.
+The estimate is the point estimate when there is one, else the day after the lower bound
+(news reports soon after the latest event it tells as past), else the window's middle.
+Confidence is honest: high for a consistent point estimate, low when only a year is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dyad.nlp.temporal.known_events import find_events
+from dyad.nlp.temporal.lexicon import WEEKDAYS, parse_number, unit_key
+from dyad.nlp.temporal.normalise import TenseOf, normalise
+from dyad.nlp.temporal.recognise import Mention, recognise
+from dyad.nlp.temporal.tense import text_tense
+from dyad.types import PublicationDate
+
+_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_MAX_WINDOW = 3 * 366
+_DEADLINE = re.compile(r"(?i:\b(?:by|until|till|before|through)\s+(?:the\s+end\s+of\s+)?)$")
+
+
+@dataclass(slots=True)
+class _Bound:
+    day: date
+    lower: bool
+    why: str
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENT.finditer(text)]
+
+
+def _sentence_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= offset < e:
+            return s, e
+    return offset, offset
+
+
+def _fmt(d: date) -> str:
+    return d.isoformat()
+
+
+def infer_publication_date(
+    text: str, tense_of: TenseOf | None = None, mentions: list[Mention] | None = None
+) -> PublicationDate:
+    """Best estimate of `text`'s publication date from its own content (see module doc)."""
+    tense_of = tense_of or text_tense(text)
+    mentions = mentions if mentions is not None else recognise(text)
+    sents = _sentences(text)
+    timexes = normalise(mentions, None, text, tense_of)
+    by_span = {(m.start, m.end): m for m in mentions}
+    bounds: list[_Bound] = []
+    yearless: list[tuple[Mention, str | None]] = []
+    past_years: list[int] = []
+    has_last_year = False
+    for t in timexes:
+        m = by_span.get((t.start, t.end))
+        if m is None:
+            continue
+        if m.kind == "rel" and re.fullmatch(r"(?i)last year", t.text):
+            has_last_year = True
+        tense = tense_of(t.start)
+        if _DEADLINE.search(text[max(0, t.start - 12) : t.start]):
+            continue  # "by 2020", "until May": a target or limit, not a dated event
+        if t.range is not None and not t.anchored and t.type == "DATE":
+            if tense == "past":
+                low = t.range.end if t.range.precision in ("day", "range") else t.range.start
+                bounds.append(_Bound(low, True, f"'{t.text}' (past tense)"))
+                if t.range.precision == "year":
+                    past_years.append(t.range.start.year)
+            elif tense == "future":
+                high = t.range.start if t.range.precision in ("day", "range") else t.range.end
+                bounds.append(_Bound(high, False, f"'{t.text}' (future tense)"))
+        elif m.kind in ("date", "range") and t.value.startswith("XXXX-") and t.type == "DATE":
+            yearless.append((m, tense))
+    for hit in find_events(text):
+        tense = tense_of(hit.start)
+        what = f"{hit.event.series} summit in {hit.event.hosts[0]} {_fmt(hit.event.start)}"
+        if tense == "future":
+            bounds.append(_Bound(hit.event.start, False, f"{what} (future reference)"))
+        else:
+            bounds.append(_Bound(hit.event.start, True, f"{what} (past reference)"))
+    if has_last_year and past_years:
+        y = max(past_years) + 1
+        bounds.append(_Bound(date(y, 1, 1), True, f"'{max(past_years)}' told as a completed "
+                                                   "year alongside 'last year'"))  # fmt: skip
+    earliest, latest, reasons = _window(bounds)
+    # year-less dates: the year that puts them in or before the window
+    for m, tense in yearless:
+        t = normalise([m], None, text, tense_of)[0]
+        parts = t.value.split("/")[-1 if tense == "past" else 0].split("-")
+        month, day = int(parts[1]), int(parts[2]) if len(parts) > 2 else 1
+        ref = latest if latest is not None else earliest
+        if ref is None:
+            continue
+        year = ref.year
+        try:
+            while date(year, month, day) > ref:
+                year -= 1
+            if tense != "past" and latest is None:
+                while date(year, month, day) < ref:
+                    year += 1
+            resolved = normalise([m], date(year, month, min(day, 28)), text,
+                                 lambda _o, _t=tense: _t)[0]  # fmt: skip
+        except ValueError:
+            continue
+        if resolved.range is None:
+            continue
+        if tense == "past":
+            bounds.append(_Bound(resolved.range.end, True,
+                                 f"'{m.text}' read as {resolved.value} (past tense)"))  # fmt: skip
+        elif tense == "future":
+            why = f"'{m.text}' read as {resolved.value} (future tense)"
+            bounds.append(_Bound(resolved.range.start, False, why))
+    earliest, latest, reasons = _window(bounds)
+    point, point_why = _point_estimate(text, mentions, sents, timexes, find_events(text))
+    weekday_min = _this_week_weekday(text, mentions, sents, tense_of)
+    return _decide(earliest, latest, reasons, point, point_why, weekday_min)
+
+
+def _window(bounds: list[_Bound]) -> tuple[date | None, date | None, list[str]]:
+    lows = [b for b in bounds if b.lower]
+    highs = [b for b in bounds if not b.lower]
+    if lows and highs and max(b.day for b in lows) > min(b.day for b in highs):
+        coarse = [b for b in lows if b.day.month == 1 and b.day.day == 1]
+        lows = [b for b in lows if b not in coarse] or lows  # conflicting: drop year-only bounds
+    low = max(lows, key=lambda b: b.day) if lows else None
+    usable = [b for b in highs if low is None or b.day >= low.day]
+    high = min(usable, key=lambda b: b.day) if usable else None
+    reasons = []
+    if low:
+        reasons.append(f"latest date the article states as past: {_fmt(low.day)} ({low.why})")
+    if high:
+        reasons.append(f"future references from {_fmt(high.day)} ({high.why})")
+    return (low.day if low else None), (high.day if high else None), reasons
+
+
+def _point_estimate(text, mentions, sents, timexes, events):  # type: ignore[no-untyped-def]
+    """'N days ago' tied to a dated anchor (explicit date or known summit) in its sentence."""
+    for m in mentions:
+        if m.kind != "ago" or (m.g.get("dir") or "").lower() != "ago":
+            continue
+        n = parse_number(m.g.get("n") or "")
+        unit = unit_key(m.g.get("unit") or "")
+        if n is None or unit not in ("day", "week"):
+            continue
+        s, e = _sentence_of(sents, m.start)
+        anchor = None
+        for hit in events:
+            if s <= hit.start < e:
+                anchor = hit.event.start - timedelta(days=1 if hit.eve else 0)
+                what = ("the eve of " if hit.eve else "") + hit.text
+        for t in timexes:
+            day = t.range is not None and t.range.precision == "day"
+            if s <= t.start < e and day and not t.anchored and t.range is not None:
+                anchor, what = t.range.start, t.text
+        if anchor is not None:
+            days = round(n * (7 if unit == "week" else 1))
+            return anchor + timedelta(days=days), f"'{m.text}' counted from {what} ({anchor})"
+    return None, ""
+
+
+def _this_week_weekday(text, mentions, sents, tense_of) -> int | None:  # type: ignore[no-untyped-def]
+    """Weekday index W when a past 'this week ... on W' says publication is W or later."""
+    found = None
+    for m in mentions:
+        if m.kind == "rel" and (m.g.get("rel") or "").lower() == "this" and (
+            m.g.get("unit") or ""
+        ).lower() == "week":
+            s, e = _sentence_of(sents, m.start)
+            for w in mentions:
+                if w.kind == "weekday" and s <= w.start < e and tense_of(w.start) == "past":
+                    found = max(found or 0, WEEKDAYS[(w.g["wd"] or "").lower()])
+    return found
+
+
+def _decide(earliest, latest, reasons, point, point_why, weekday_min) -> PublicationDate:  # type: ignore[no-untyped-def]
+    if earliest is None and latest is None and point is None:
+        return PublicationDate(None, "unknown", 0.0, "no date evidence found in the text")
+    why = list(reasons)
+    ok_point = point is not None and (earliest is None or point >= earliest) and (
+        latest is None or point <= latest
+    )
+    if ok_point:
+        why.append(f"point estimate {point}: {point_why}")
+        conf = 0.8
+        if weekday_min is not None:
+            if point.weekday() >= weekday_min:
+                why.append("consistent with 'this week' and the past weekday it names")
+                conf = 0.85
+            else:
+                conf = 0.6
+        lo = earliest or point - timedelta(days=3)
+        hi = latest or point + timedelta(days=3)
+        return PublicationDate(point, "inferred", conf, "; ".join(why), min(lo, point),
+                               max(hi, point))  # fmt: skip
+    if earliest is not None:
+        best = earliest + timedelta(days=1)
+        if weekday_min is not None:
+            while best.weekday() < weekday_min:
+                best += timedelta(days=1)
+            why.append("publication day moved to the weekday the article names as past "
+                       "in 'this week'")  # fmt: skip
+        if latest is not None and best > latest:
+            best = latest
+        span = (latest - earliest).days if latest else None
+        year_only = earliest.month == 1 and earliest.day == 1
+        if year_only:
+            hi = latest or date(earliest.year, 12, 31)
+            best = earliest + (hi - earliest) / 2
+            conf = 0.2
+            why.append("only the year is known; estimate is the middle of the window")
+            return PublicationDate(best, "inferred", conf, "; ".join(why), earliest, hi)
+        conf = 0.5 if span is not None and span <= 120 else 0.35
+        why.append("estimate: the day after the latest past event")
+        hi = latest or earliest + timedelta(days=_MAX_WINDOW)
+        return PublicationDate(best, "inferred", conf, "; ".join(why), earliest, hi)
+    why.append("only an upper bound is known; estimate is that bound")
+    return PublicationDate(latest, "inferred", 0.15, "; ".join(why), None, latest)
