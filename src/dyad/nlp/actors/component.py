@@ -1,0 +1,353 @@
+"""The ``dyad_actors`` spaCy component: writes ``doc._.dyad_actors`` (list[ActorMention]).
+
+Order of work, and why:
+1. match KB names (ORTH) and role terms (LOWER) -> atoms; drop the ones context rules out
+   (ambiguous company names without company words, "Soviet-era", "pro-Russian", capitals
+   after "in"/"at", countries inside a PERSON entity);
+2. keep the longest atom per position; place names ("East China Sea") block what they contain;
+3. compose role phrases (compose.py) and resolve people by date and document memory
+   (resolve.py), reading left to right so later mentions can use earlier ones;
+4. drop KB hits buried inside a longer organisation or place entity ("China" in a think
+   tank's name), turning an organisation named after a country with a sector noun into that
+   sector's actor;
+5. add spaCy PERSON/ORG entities the KB does not know, with actor None: unknown stays unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dyad.nlp import extensions
+from dyad.nlp.actors.compose import Composer, Phrase
+from dyad.nlp.actors.kb import KnowledgeBase, load_kb
+from dyad.nlp.actors.matching import PRIORITY, SKIP_PREFIX, SKIP_SUFFIX, Atom, Matchers
+from dyad.nlp.actors.resolve import Resolver
+from dyad.types import Actor, ActorMention
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout",
+                      "within", "visiting", "via"})
+HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Madam"})
+CONTAINERS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+_FILLER = frozenset({"the", "The", "'s", "’s", "-", "\u2013", "(", ")", ","})
+
+# Head nouns that make an ORG-labelled entity a place (spaCy's small model confuses them).
+PLACE_NOUNS = frozenset({"island", "islands", "zone", "sea", "region", "peninsula", "road",
+                         "strait", "river", "province", "ocean", "bay", "gulf", "square"})
+
+Item = tuple[int, int, int, int, Actor | None]  # token start, end, char start, end, actor
+
+
+def _in_heading(ent: Span, text: str) -> bool:
+    """The entity sits on a short title-case line without end punctuation: a heading."""
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    line = text[start:end if end != -1 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or len(words) > 12 or line[-1:] in '.!?"”:;,':
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+@Language.factory(
+    "dyad_actors",
+    default_config={"unknown_entities": True},
+    assigns=["doc._.dyad_actors"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+)
+def make_actors(nlp: Language, name: str, unknown_entities: bool) -> ActorsComponent:
+    """Build the component; `unknown_entities` keeps NER PERSON/ORG the KB cannot resolve."""
+    return ActorsComponent(nlp, name, unknown_entities=unknown_entities)
+
+
+class ActorsComponent:
+    def __init__(self, nlp: Language, name: str, *, unknown_entities: bool = True) -> None:
+        extensions.register()
+        self.name = name
+        self.kb: KnowledgeBase = load_kb()
+        self.matchers = Matchers(nlp, self.kb)
+        self.composer = Composer(self.kb)
+        self.unknown_entities = unknown_entities
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc._.dyad_published
+        day: date | None = getattr(published, "value", None)
+        doc._.dyad_actors = self.find(doc, day)
+        return doc
+
+    # -- 1-2: atoms ------------------------------------------------------------------------
+
+    def _keep(self, doc: Doc, atom: Atom) -> bool:
+        if atom.char is not None:
+            return True
+        toks = doc[atom.start:atom.end]
+        nxt = doc[atom.end] if atom.end < len(doc) else None
+        after = doc[atom.end + 1] if atom.end + 1 < len(doc) else None
+        if atom.kind == "org":
+            org = self.kb.organisation_named(atom.key)
+            if org is not None and org.cues:
+                window = {t.lower_ for t in doc[max(0, atom.start - 3):atom.end + 3]}
+                cues = {c.lower() for c in org.cues}
+                is_org = all(t.ent_type_ == "ORG" for t in toks)
+                return bool(window & cues) or ("org" in cues and is_org)
+            return True
+        if atom.kind not in ("country", "adjective", "seat", "prefix"):
+            return True
+        hyphen_next = nxt is not None and nxt.text in ("-", "\u2013")
+        if atom.kind == "prefix" and not hyphen_next:
+            return False
+        if hyphen_next and after is not None and after.lower_ in SKIP_SUFFIX:
+            return False
+        if atom.start >= 2 and doc[atom.start - 1].text == "-" \
+                and doc[atom.start - 2].lower_ in SKIP_PREFIX:
+            return False
+        if atom.kind != "adjective" and all(t.ent_type_ == "PERSON" for t in toks):
+            return False  # "Jordan", "Georgia", "George Washington"
+        if atom.kind == "seat":
+            prev = atom.start - 1
+            if prev >= 0 and doc[prev].lower_ == "the":
+                prev -= 1
+            if prev >= 0 and doc[prev].lower_ in LOCATIVE:
+                return False  # "in Beijing": where, not who
+        return bool(toks)
+
+    def _atoms(self, doc: Doc) -> tuple[dict[int, Atom], list[Atom], set[int]]:
+        """Token -> whole-token atom, hyphen-piece atoms, and tokens blocked: by places, or
+        by names that context rules out (so NER cannot bring them back as unknowns)."""
+        whole: list[Atom] = []
+        pieces: list[Atom] = []
+        ruled_out: set[int] = set()
+        for atom in self.matchers.atoms(doc):
+            if self._keep(doc, atom):
+                (pieces if atom.char is not None else whole).append(atom)
+            elif atom.char is None and doc[atom.start].ent_type_ != "PERSON":
+                ruled_out.update(range(atom.start, atom.end))
+        whole.sort(key=lambda a: (-(a.end - a.start), PRIORITY.index(a.kind), a.start))
+        by_token: dict[int, Atom] = {}
+        blocked: set[int] = set()
+        for atom in whole:
+            span = range(atom.start, atom.end)
+            if any(i in by_token or i in blocked for i in span):
+                continue
+            if atom.kind == "place":
+                blocked.update(span)
+            else:
+                by_token.update((i, atom) for i in span)
+        pieces = [a for a in pieces if a.start not in by_token and a.start not in blocked]
+        return by_token, pieces, blocked | (ruled_out - set(by_token))
+
+    # -- 3: composition and resolution ---------------------------------------------------
+
+    def find(self, doc: Doc, day: date | None) -> list[ActorMention]:
+        atoms, pieces, blocked = self._atoms(doc)
+        roles = [m for m in self.matchers.role_matches(doc)
+                 if not any(i in atoms or i in blocked for i in range(m.start, m.end))]
+        phrases = self.composer.phrases(doc, atoms, roles)
+        resolver = Resolver(self.kb, day)
+        items: list[tuple[int, int, object]] = []
+        used: set[int] = set()
+        for phrase in sorted(phrases, key=lambda p: (p.start, -(p.end - p.start))):
+            span = set(range(phrase.start, phrase.end))
+            if span & used:
+                continue
+            used |= span
+            items.append((phrase.start, phrase.end, phrase))
+        for atom in {id(a): a for a in atoms.values()}.values():
+            if not set(range(atom.start, atom.end)) & used:
+                items.append((atom.start, atom.end, atom))
+        items.extend((a.start, a.end, a) for a in pieces if a.start not in used)
+        items.sort(key=lambda t: (t[0], t[1]))
+        resolved: list[Item] = []
+        for start, end, item in items:
+            if isinstance(item, Phrase):
+                actor = self._phrase_actor(doc, item, resolver)
+            else:
+                assert isinstance(item, Atom)
+                start, actor = self._atom_actor(doc, item, resolver)
+            s = doc[start:end]
+            cs, ce = (item.char if isinstance(item, Atom) and item.char else
+                      (s.start_char, s.end_char))
+            if actor is not None and actor.kind == "organisation" and actor.name is None \
+                    and self._whole_org(doc, start, end):
+                actor = replace(actor, name=s.text)  # "Brazilian Space Agency" names itself
+            resolved.append((start, end, cs, ce, actor))
+        resolved = self._containers(doc, resolved, blocked)
+        if self.unknown_entities:
+            resolved = self._unknowns(doc, resolved, resolver, blocked)
+        resolved.sort(key=lambda r: (r[2], r[3]))
+        text = doc.text  # a property that joins every token: read it once
+        out: list[ActorMention] = []
+        last_end = -1
+        for _s, _e, cs, ce, actor in resolved:
+            if cs >= last_end:
+                out.append(ActorMention(cs, ce, text[cs:ce], actor))
+                last_end = ce
+        return out
+
+    @staticmethod
+    def _whole_org(doc: Doc, start: int, end: int) -> bool:
+        """Tokens start..end are exactly one ORG entity (give or take a leading "the")."""
+        if any(t.ent_type_ != "ORG" for t in doc[start:end]):
+            return False
+        if end < len(doc) and doc[end].ent_iob_ == "I":
+            return False
+        first = doc[start]
+        return first.ent_iob_ == "B" or (start > 0 and doc[start - 1].lower_ == "the"
+                                         and doc[start - 1].ent_iob_ == "B")
+
+    def _country_actor(self, atom: Atom, sector: str | None = None, kind: str = "country",
+                       role: str | None = None, name: str | None = None) -> Actor:
+        country = self.kb.country(atom.key)
+        if atom.kind == "igo":
+            igo = self.kb.igo(atom.key)
+            if name is None and kind == "country":
+                name = igo.name if igo else None
+            return Actor(atom.key, "igo" if kind == "country" else kind, None, sector, name, role)
+        if atom.kind == "seat" and sector is None:
+            sector = "GOV"
+        if name is None and kind in ("country", "group") and role is None:
+            name = country.name if country else None  # the state itself, not an office holder
+        return Actor(atom.key + (sector or ""), kind, atom.key, sector, name, role)
+
+    def _atom_actor(self, doc: Doc, atom: Atom, resolver: Resolver) -> tuple[int, Actor | None]:
+        """A bare KB name; returns the (possibly widened) start token and its actor."""
+        start = atom.start
+        if atom.kind == "person":
+            if start > 0 and doc[start - 1].text in HONORIFICS:
+                start -= 1
+            person = resolver.by_alias(atom.key)
+            return start, resolver.person_actor(person) if person is not None else None
+        if atom.kind == "org":
+            org = self.kb.organisation_named(atom.key)
+            if org is None:
+                return start, None
+            return start, Actor(org.country + org.sector, "organisation", org.country,
+                                org.sector, org.name)
+        kind = "country"
+        if atom.kind == "adjective" and doc[atom.start:atom.end][-1].tag_ in ("NNPS", "NNS"):
+            kind = "group"  # "Russians", "rich Russians"
+        return start, self._country_actor(atom, kind=kind)
+
+    def _phrase_actor(self, doc: Doc, phrase: Phrase, resolver: Resolver) -> Actor | None:
+        head = phrase.head
+        role = head.role if head is not None and head.kind != "country" else None
+        if phrase.name_atom is not None and phrase.name_atom.kind == "org":
+            org = self.kb.organisation_named(phrase.name_atom.key)
+            if org is not None:
+                return Actor(org.country + org.sector, "organisation", org.country, org.sector,
+                             org.name, role)
+        if head is None:
+            return None
+        sector = phrase.sector
+        qualifier = " ".join(phrase.qualifiers)
+        person_role = head.kind == "person" and not phrase.plural
+        if "former" in phrase.qualifiers or "ex" in phrase.qualifiers:
+            sector = "ELI"
+        country_code = phrase.country.key if phrase.country is not None else None
+        if phrase.name_atom is not None and phrase.name_atom.kind == "person":
+            person = resolver.by_alias(phrase.name_atom.key, role, country_code)
+            if person is not None:
+                return resolver.person_actor(person, role if person_role else None, qualifier)
+            phrase.name_text = doc[phrase.name_atom.start:phrase.name_atom.end].text
+        full_role = f"{qualifier} {role}".strip() if role else None
+        if phrase.name_text is not None:
+            remembered = resolver.memory.short.get(phrase.name_text)
+            if remembered is not None and head.kind == "person":
+                return resolver.person_actor(remembered, role, qualifier)
+            if phrase.country is None:
+                return None  # a title and an unknown name, no country: unknown
+            kind = "person" if head.kind == "person" else "organisation"
+            return self._country_actor(phrase.country, sector, kind, full_role, phrase.name_text)
+        assert phrase.country is not None
+        if head.kind == "country":
+            return self._country_actor(phrase.country)
+        if person_role and not qualifier and phrase.country.kind != "igo":
+            person = resolver.by_role(phrase.country.key, head.role)
+            if person is not None:
+                return resolver.person_actor(person, None if role == "leader" else role)
+        kind = "group" if phrase.plural or head.kind == "group" else head.kind
+        return self._country_actor(phrase.country, sector, kind, full_role)
+
+    # -- 4-5: entity containment and unknown entities ------------------------------------
+
+    def _containers(self, doc: Doc, items: list[Item], blocked: set[int]) -> list[Item]:
+        """Drop hits inside a longer ORG/place entity that they do not cover."""
+        out = list(items)
+        for ent in doc.ents:
+            if ent.label_ not in CONTAINERS or len(ent) < 2:
+                continue
+            inner = [it for it in out if ent.start <= it[0] and it[1] <= ent.end]
+            covered = {i for it in inner for i in range(it[0], it[1])}
+            rest = [t for t in ent if t.i not in covered and t.text not in _FILLER
+                    and not t.is_space]
+            if not inner or not rest:
+                continue
+            if any(it[0] == ent.start and it[1] == ent.end for it in inner):
+                continue
+            out = [it for it in out if it not in inner]
+            if ent.label_ == "ORG" and not any(t.i in blocked for t in ent):
+                out.append(self._org_entity(doc, ent.start, ent.end, inner))
+        return out
+
+    def _org_entity(self, doc: Doc, start: int, end: int, inner: list[Item]) -> Item:
+        """An unknown organisation named after a country: "<country> ... <sector noun>"
+        gets that country and sector; without a sector noun it stays unresolved."""
+        span = doc[start:end]
+        if span[0].lower_ == "the":
+            span = doc[start + 1:end]
+        country = next((it[4].country for it in inner
+                        if it[4] is not None and it[4].kind == "country"), None)
+        sector = None
+        for m in self.matchers.role_matches(span.as_doc()):
+            role = self.kb.role(m.term)
+            if role is not None and role.sector and role.kind == "organisation":
+                sector = role.sector
+        actor = None
+        if country is not None and sector is not None:
+            actor = Actor(country + sector, "organisation", country, sector, span.text)
+        return (span.start, span.end, span.start_char, span.end_char, actor)
+
+    def _unknowns(self, doc: Doc, items: list[Item], resolver: Resolver,
+                  blocked: set[int]) -> list[Item]:
+        """NER PERSON/ORG entities not covered: remembered short names resolve, others None."""
+        taken = {i for it in items for i in range(it[0], it[1])}
+        out = list(items)
+        text = doc.text
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            if "\n" in ent.text or not any(t.pos_ == "PROPN" for t in ent):
+                continue  # a heading run into the text, or a capitalised common noun
+            if ent.label_ == "ORG" and (ent[-1].lower_ in PLACE_NOUNS or _in_heading(ent, text)):
+                continue  # "the Diaoyu Islands", a section title: not an organisation
+            first, last = ent.start, ent.end
+            while first < last and (doc[first].lower_ == "the" or doc[first].is_punct
+                                    or doc[first].is_space or doc[first].is_lower):
+                first += 1
+            while last > first and (doc[last - 1].is_punct or doc[last - 1].is_space):
+                last -= 1
+            span = doc[first:last]
+            if not len(span) or any(t.i in taken or t.i in blocked for t in span):
+                continue
+            start = span.start
+            if start > 0 and doc[start - 1].text in HONORIFICS:
+                start -= 1
+            actor = None
+            person = resolver.memory.short.get(span.text)
+            if person is not None:
+                actor = resolver.person_actor(person)
+            s = doc[start:span.end]
+            out.append((start, span.end, s.start_char, s.end_char, actor))
+            taken.update(range(start, span.end))
+        for tok in doc:  # short names NER missed or mislabelled: "Wang" after "Wang Yi"
+            person = resolver.memory.short.get(tok.text)
+            if person is None or tok.pos_ != "PROPN" or tok.i in taken or tok.i in blocked:
+                continue
+            start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].text in HONORIFICS else tok.i
+            s = doc[start:tok.i + 1]
+            out.append((start, tok.i + 1, s.start_char, s.end_char,
+                        resolver.person_actor(person)))
+        return out
