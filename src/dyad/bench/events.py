@@ -1,0 +1,158 @@
+"""Event coding benchmark over PLOVER gold-standard sentences (``plover_gsr_dev.jsonl``).
+
+Each record is one sentence with one gold event (PLOVER type, source and target codes);
+records sharing a sentence are separate gold events. For each record we pick, among the
+events dyad finds in that sentence, the one whose PLOVER label equals the gold type, else
+the first one, else none ("NONE"). Predicted labels follow PLOVER's auxiliary-mode
+reductions (`lexicon.plover_label`: "will visit" is AGREE). Actor codes are compared at
+country level: the first three letters of our codes (``RUSGOV`` -> ``RUS``; ``IGOUNO`` ->
+``IGO``, matching the gold's bare ``IGO``), as sets per record, micro-averaged.
+Full definitions: docs/events.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dyad.errors import BenchDataError
+from dyad.nlp.events.lexicon import plover_label
+from dyad.types import EventMention
+
+NONE = "NONE"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRecord:
+    id: str
+    text: str
+    event: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What the scorer needs of one predicted event."""
+
+    label: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+
+def load(path: Path) -> list[GoldRecord]:
+    """Read the JSONL gold file; raises BenchDataError naming the line for bad input."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BenchDataError(str(path), f"cannot read: {exc}") from exc
+    records = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise BenchDataError(str(path), f"line {number}: not JSON ({exc.msg})") from exc
+        if not isinstance(row, dict):
+            raise BenchDataError(str(path), f"line {number}: not a JSON object")
+        try:
+            text, event = row["text"], row["event"]
+            source, target = row.get("source") or [], row.get("target") or []
+        except KeyError as exc:
+            raise BenchDataError(str(path), f"line {number}: missing field {exc}") from exc
+        if not (isinstance(text, str) and isinstance(event, str) and isinstance(source, list)
+                and isinstance(target, list)):
+            raise BenchDataError(str(path), f"line {number}: wrong field types")
+        records.append(GoldRecord(str(row.get("id", number)), text, event,
+                                  tuple(map(str, source)), tuple(map(str, target))))
+    if not records:
+        raise BenchDataError(str(path), "no records")
+    return records
+
+
+def country(code: str) -> str:
+    return code[:3].upper()
+
+
+def to_prediction(event: EventMention) -> Prediction:
+    return Prediction(
+        plover_label(event.plover, future=event.future, negated=event.negated,
+                     hypothetical=event.hypothetical),
+        tuple(country(c) for c in event.source_codes),
+        tuple(country(c) for c in event.target_codes),
+    )
+
+
+def pick(gold: GoldRecord, predicted: Sequence[Prediction]) -> Prediction | None:
+    """The predicted event of the gold's type if any, else the first, else None."""
+    for pred in predicted:
+        if pred.label == gold.event:
+            return pred
+    return predicted[0] if predicted else None
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+
+def score(pairs: Iterable[tuple[GoldRecord, Prediction | None]]) -> dict[str, object]:
+    """Scores for (gold, matched prediction) pairs; see the module docstring."""
+    confusion: dict[str, Counter[str]] = {}
+    counts = {"source": [0, 0, 0], "target": [0, 0, 0]}
+    n = correct = no_event = 0
+    for gold, pred in pairs:
+        n += 1
+        label = pred.label if pred is not None else NONE
+        no_event += pred is None
+        correct += label == gold.event
+        confusion.setdefault(gold.event, Counter())[label] += 1
+        for role in ("source", "target"):
+            gold_set = {country(c) for c in getattr(gold, role)}
+            pred_set = set(getattr(pred, role)) if pred is not None else set()
+            counts[role][0] += len(gold_set & pred_set)
+            counts[role][1] += len(pred_set - gold_set)
+            counts[role][2] += len(gold_set - pred_set)
+    labels = sorted(set(confusion) | {p for row in confusion.values() for p in row} - {NONE})
+    f1s = []
+    for lab in labels:
+        tp = confusion.get(lab, Counter())[lab]
+        fp = sum(row[lab] for g, row in confusion.items() if g != lab)
+        fn = sum(confusion.get(lab, Counter()).values()) - tp
+        f1s.append(_prf(tp, fp, fn)["f1"])
+    return {
+        "records": n,
+        "type_accuracy": round(correct / n, 4) if n else 0.0,
+        "type_macro_f1": round(sum(f1s) / len(f1s), 4) if f1s else 0.0,
+        "source": _prf(*counts["source"]),
+        "target": _prf(*counts["target"]),
+        "no_event": no_event,
+        "confusion": {g: dict(sorted(row.items())) for g, row in sorted(confusion.items())},
+    }
+
+
+def run(path: Path, model: str | None = None) -> dict[str, object]:
+    """Run dyad's full pipeline over the gold sentences of `path` and score it."""
+    from dyad.nlp import extensions
+    from dyad.nlp.pipeline import cached_pipeline
+
+    records = load(path)
+    nlp = cached_pipeline(model)
+    extensions.register()
+    texts = list(dict.fromkeys(r.text for r in records))
+    docs = []
+    for number, text in enumerate(texts):
+        doc = nlp.make_doc(text)
+        doc._.dyad_doc_id = f"bench-{number}"
+        doc._.dyad_published = None
+        docs.append(doc)
+    predicted: dict[str, list[Prediction]] = {}
+    for text, doc in zip(texts, nlp.pipe(docs), strict=True):
+        predicted[text] = [to_prediction(e) for e in doc._.dyad_events or ()]
+    return score((g, pick(g, predicted[g.text])) for g in records)

@@ -1,0 +1,62 @@
+"""The events component inside the real pipeline (actors and dates from the neighbouring
+components), on our own sentences naming well-known states."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyad.nlp import extensions
+from dyad.nlp.pipeline import cached_pipeline
+
+
+@pytest.fixture(scope="module")
+def run():
+    nlp = cached_pipeline()
+    extensions.register()
+
+    def _run(text: str):
+        doc = nlp.make_doc(text)
+        doc._.dyad_doc_id = "t1"
+        doc._.dyad_published = None
+        return nlp(doc)._.dyad_events
+
+    return _run
+
+
+def _countries(codes):
+    return {c[:3] for c in codes}
+
+
+def test_component_is_in_the_pipeline():
+    assert cached_pipeline().pipe_names[-1] == "dyad_events"
+
+
+def test_agreement_with_date(run):
+    found = run("Russia and China signed a trade agreement in Beijing on May 21, 2014.")
+    assert len(found) == 1
+    ev = found[0]
+    assert ev.plover == "SUPPORT" and ev.cameo == "057"
+    assert _countries(ev.source_codes) == {"RUS", "CHN"}
+    assert ev.when is not None and ev.when.start == date(2014, 5, 21)
+    assert ev.sentence.doc_id == "t1" and ev.trigger == "signed"
+
+
+def test_sanctions_and_veto(run):
+    (ev,) = run("The United States imposed sanctions on Iran.")
+    assert ev.plover == "SANCTION" and _countries(ev.target_codes) == {"IRN"}
+    (ev,) = run("France vetoed the resolution on Syria.")
+    assert ev.plover == "REJECT" and _countries(ev.source_codes) == {"FRA"}
+
+
+def test_flags(run):
+    (ev,) = run("Japan did not sign the treaty.")
+    assert ev.negated
+    (ev,) = run("Brazil will hold talks with Argentina.")
+    assert ev.future and ev.plover == "CONSULT"
+
+
+def test_no_event(run):
+    assert run("The weather in Canada was mild.") == []
+    assert run("Germany's economy grew by two percent.") == []
