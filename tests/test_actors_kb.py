@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from dyad.errors import KnowledgeBaseError
 from dyad.nlp.actors import kb as kbmod
-from dyad.nlp.actors.kb import KnowledgeBaseError, load_kb
+from dyad.nlp.actors.kb import load_kb
 
 
 def test_load_is_cached_and_covers_every_iso_country() -> None:

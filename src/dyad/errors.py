@@ -75,3 +75,9 @@ class BenchDataError(DyadError):
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(f"{path}: {reason}")
+
+
+class KnowledgeBaseError(DyadError):
+    """A packaged data file is missing or malformed (a packaging bug: names the file)."""
+
+    code = "E500"

@@ -30,17 +30,11 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from dyad.errors import DyadError
+from dyad.errors import KnowledgeBaseError
 
 # Offices ranked for "which term counts" when a person holds several at once.
 _RANK = ("monarch", "supreme leader", "president", "acting president", "general secretary",
          "prime minister", "vice president")
-
-
-class KnowledgeBaseError(DyadError):
-    """A packaged actor data file is missing or malformed (a packaging bug: names the file)."""
-
-    code = "E500"
 
 
 @dataclass(frozen=True, slots=True)
