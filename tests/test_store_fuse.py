@@ -158,3 +158,11 @@ def test_store_is_idempotent_and_refuses_unknown_migrations(tmp_path) -> None:
 
     with pytest.raises(SchemaTooNew):
         Store.open(path)
+
+
+def test_odd_spaces_become_plain_spaces_without_moving_offsets() -> None:
+    from dyad.ingest.readers import RawArticle
+    from dyad.ingest.run import to_document
+
+    doc = to_document(RawArticle(text="Shanghai\u00a0Cooperation\u202fOrganisation met.", path="x"))
+    assert doc.text == "Shanghai Cooperation Organisation met."

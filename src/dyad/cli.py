@@ -29,6 +29,7 @@ from dyad.report.chronology import (
     date_label,
     document_rows,
     event_rows,
+    flags,
     markdown,
 )
 from dyad.store.db import Store
@@ -227,7 +228,7 @@ def events(
         when = date_label(r["start"], r["end"]) if r["start"] else "undated"
         table.add_row(
             when,
-            r["type"] + (" (planned)" if r["planned"] else ""),
+            r["type"] + (f" ({flags(r)})" if flags(r) else ""),
             r["cameo"],
             " ".join(r["source"]),
             " ".join(r["target"]),
@@ -252,7 +253,7 @@ def _events_csv(rows: list[dict[str, Any]]) -> None:
             "target",
             "start",
             "end",
-            "planned",
+            "flags",
             "doc_id",
             "sent_start",
             "sent_end",
@@ -273,7 +274,7 @@ def _events_csv(rows: list[dict[str, Any]]) -> None:
                     " ".join(r["target"]),
                     r["start"],
                     r["end"],
-                    r["planned"],
+                    flags(r),
                     m["doc_id"],
                     m["start"],
                     m["end"],

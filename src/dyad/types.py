@@ -195,6 +195,8 @@ class Event:
     summary: str
     mentions: tuple[EventMention, ...]
     future: bool = False
+    negated: bool = False
+    hypothetical: bool = False
 
     @property
     def actors(self) -> tuple[str, ...]:

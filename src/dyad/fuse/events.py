@@ -1,9 +1,10 @@
 """Fusion: event mentions from many documents become events that list every mention.
 
 Design (cost about linear in the number of mentions):
-1. Blocking. Mentions are grouped by PLOVER type and the set of countries taking part
-   (source and target codes cut to their country part). Only mentions in one block are
-   ever compared.
+1. Blocking. Mentions are grouped by PLOVER type, the set of countries taking part
+   (source and target codes cut to their country part) and their negated/hypothetical
+   flags ("did not sign" is never the same event as "signed"). Only mentions in one block
+   are ever compared.
 2. Dated mentions, oldest first, join the first event in their block whose date range
    overlaps theirs and whose wording and actors are similar enough (same-day reports of the
    same type and countries need less wording in common).
@@ -52,9 +53,12 @@ def _countries(m: EventMention) -> frozenset[str]:
     return frozenset(code[:3] for code in m.source_codes + m.target_codes)
 
 
+Block = tuple[str, frozenset[str], bool, bool]
+
+
 @dataclass
 class _Cluster:
-    block: tuple[str, frozenset[str]]
+    block: Block
     mentions: list[EventMention] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
     codes: set[str] = field(default_factory=set)
@@ -88,9 +92,9 @@ def _event_date(ranges: list[DateRange]) -> DateRange | None:
 
 def fuse(mentions: Iterable[EventMention], published: Mapping[str, PublicationDate]) -> list[Event]:
     """Group mentions into events (see the module docstring for the rules)."""
-    blocks: dict[tuple[str, frozenset[str]], list[EventMention]] = defaultdict(list)
+    blocks: dict[Block, list[EventMention]] = defaultdict(list)
     for m in mentions:
-        blocks[(m.plover, _countries(m))].append(m)
+        blocks[(m.plover, _countries(m), m.negated, m.hypothetical)].append(m)
     clusters: list[_Cluster] = []
     for block, members in blocks.items():
         clusters.extend(_fuse_block(block, members, published))
@@ -98,7 +102,7 @@ def fuse(mentions: Iterable[EventMention], published: Mapping[str, PublicationDa
 
 
 def _fuse_block(
-    block: tuple[str, frozenset[str]],
+    block: Block,
     members: list[EventMention],
     published: Mapping[str, PublicationDate],
 ) -> list[_Cluster]:
@@ -170,6 +174,8 @@ def _to_event(c: _Cluster) -> Event:
         summary=summarise(best),
         mentions=tuple(sorted(ms, key=_mention_quality, reverse=True)),
         future=all(m.future for m in ms),
+        negated=c.block[2],
+        hypothetical=c.block[3],
     )
 
 

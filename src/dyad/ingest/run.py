@@ -46,6 +46,11 @@ def content_id(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:20]
 
 
+# No-break and other fixed-width spaces become plain spaces (one code point for one, so no
+# offset moves): spaCy keeps them as tokens of their own, which breaks multi-word names.
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
+
+
 def to_document(raw: RawArticle) -> Document:
     if raw.published is not None:
         given = raw.published_source == "given"
@@ -59,9 +64,10 @@ def to_document(raw: RawArticle) -> Document:
         )
     else:
         published = PublicationDate(None, "unknown", 0.0, "no date given")
+    text = raw.text.translate(_ODD_SPACES)
     return Document(
-        doc_id=content_id(raw.text),
-        text=raw.text,
+        doc_id=content_id(text),
+        text=text,
         path=raw.path,
         title=raw.title,
         outlet=raw.outlet,

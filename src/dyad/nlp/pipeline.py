@@ -9,12 +9,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dyad.errors import ModelNotFound
 from dyad.nlp import extensions
+from dyad.nlp.blocks import blocks
 from dyad.settings import MODEL
 from dyad.types import Analysis, Document
 
@@ -52,25 +55,36 @@ def cached_pipeline(model: str | None = None) -> Language:
 def analyse(
     nlp: Language, documents: Iterable[Document], batch_size: int = 32
 ) -> Iterator[tuple[Document, Analysis]]:
-    """Run the pipeline over `documents` lazily, in batches; yields each with its analysis."""
-    extensions.register()
+    """Run the pipeline over `documents` lazily, in batches; yields each with its analysis.
 
-    def prepared() -> Iterator[tuple[object, Document]]:
-        for document in documents:
-            doc = nlp.make_doc(document.text)
+    spaCy's own components parse each block (paragraph, heading) of a document separately
+    (see `dyad.nlp.blocks`); the blocks are joined into one `Doc` with the original text, and
+    dyad's components then run on the whole document.
+    """
+    extensions.register()
+    ours = [name for name, _ in COMPONENTS if name in nlp.pipe_names]
+    spacy_own = [name for name in nlp.pipe_names if name not in ours]
+    it = iter(documents)
+    while batch := list(islice(it, batch_size)):
+        pieces = ((piece, k) for k, d in enumerate(batch) for piece in blocks(d.text))
+        parsed: list[list[Doc]] = [[] for _ in batch]
+        with nlp.select_pipes(enable=spacy_own):
+            for piece_doc, k in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size * 8):
+                parsed[k].append(piece_doc)
+        for document, piece_docs in zip(batch, parsed, strict=True):
+            doc = Doc.from_docs(piece_docs, ensure_whitespace=False)
             doc._.dyad_doc_id = document.doc_id
             given = document.published
             doc._.dyad_published = given if given.value is not None else None
-            yield doc, document
+            for name in ours:
+                doc = nlp.get_pipe(name)(doc)
+            yield document, to_analysis(doc)
 
-    for doc, document in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        yield document, to_analysis(doc)
 
-
-def to_analysis(doc: object) -> Analysis:
+def to_analysis(doc: Doc) -> Analysis:
     """Read what the components wrote on a processed `Doc` into an `Analysis`."""
-    ext = doc._  # type: ignore[attr-defined]
-    sentences = tuple((s.start_char, s.end_char) for s in doc.sents)  # type: ignore[attr-defined]
+    ext = doc._
+    sentences = tuple((s.start_char, s.end_char) for s in doc.sents if not s.text.isspace())
     return Analysis(
         doc_id=ext.dyad_doc_id,
         published=ext.dyad_published,

@@ -18,7 +18,8 @@ from dyad.types import Document, Event, EventMention
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """`actors`: codes or code prefixes (``RUS`` matches ``RUSGOV``); when two or more are
-    given, each must take part. `since`/`until` keep events whose dates overlap them."""
+    given, each must take part. `since`/`until` keep events whose dates overlap them.
+    `dated_only` (the chronology) also leaves out negated and hypothetical events."""
 
     actors: tuple[str, ...] = ()
     since: date | None = None
@@ -26,7 +27,7 @@ class EventFilter:
     dated_only: bool = False
 
     def accepts(self, event: Event) -> bool:
-        if self.dated_only and event.when is None:
+        if self.dated_only and (event.when is None or event.negated or event.hypothetical):
             return False
         if self.since and (event.when is None or event.when.end < self.since):
             return False
@@ -101,6 +102,8 @@ def event_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
                 "start": e.when.start.isoformat() if e.when else None,
                 "end": e.when.end.isoformat() if e.when else None,
                 "planned": e.future,
+                "negated": e.negated,
+                "hypothetical": e.hypothetical,
                 "summary": e.summary,
                 "mentions": [
                     dict(
@@ -135,6 +138,11 @@ def document_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
         }
         for d in documents
     ]
+
+
+def flags(row: dict[str, Any]) -> str:
+    """'planned', 'negated', 'hypothetical' as they apply to an event row, comma-separated."""
+    return ", ".join(k for k in ("planned", "negated", "hypothetical") if row.get(k))
 
 
 def date_label(start: str, end: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from dyad import __version__
-from dyad.report.chronology import EventFilter, chronology, document_rows, event_rows
+from dyad.report.chronology import EventFilter, chronology, document_rows, event_rows, flags
 from dyad.store.db import Store
 
 
@@ -66,6 +66,7 @@ def render(store: Store, flt: EventFilter | None = None, title: str = "dyad repo
         documents=document_rows(documents),
         texts=texts,
         anchor=anchor,
+        flags=flags,
     )
 
 
