@@ -379,6 +379,21 @@ def bench_events(
     _json(scores) if json_out else _print_scores("events", scores)
 
 
+@bench_app.command("pipeline")
+@handles_errors
+def bench_pipeline(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders or manifests of articles.")],
+    limit: Annotated[int | None, typer.Option(help="Use at most this many articles.")] = None,
+    json_out: JsonFlag = False,
+    model: ModelOption = settings.MODEL.default,
+) -> None:
+    """Speed of the per-document stage as a ratio to bare spaCy on the same texts."""
+    from dyad.bench.pipeline import run
+
+    scores = run(paths, model, limit)
+    _json(scores) if json_out else _print_scores("pipeline", scores)
+
+
 def main() -> None:
     app()
 
