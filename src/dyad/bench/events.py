@@ -64,11 +64,22 @@ def load(path: Path) -> list[GoldRecord]:
             source, target = row.get("source") or [], row.get("target") or []
         except KeyError as exc:
             raise BenchDataError(str(path), f"line {number}: missing field {exc}") from exc
-        if not (isinstance(text, str) and isinstance(event, str) and isinstance(source, list)
-                and isinstance(target, list)):
+        if not (
+            isinstance(text, str)
+            and isinstance(event, str)
+            and isinstance(source, list)
+            and isinstance(target, list)
+        ):
             raise BenchDataError(str(path), f"line {number}: wrong field types")
-        records.append(GoldRecord(str(row.get("id", number)), text, event,
-                                  tuple(map(str, source)), tuple(map(str, target))))
+        records.append(
+            GoldRecord(
+                str(row.get("id", number)),
+                text,
+                event,
+                tuple(map(str, source)),
+                tuple(map(str, target)),
+            )
+        )
     if not records:
         raise BenchDataError(str(path), "no records")
     return records
@@ -80,8 +91,12 @@ def country(code: str) -> str:
 
 def to_prediction(event: EventMention) -> Prediction:
     return Prediction(
-        plover_label(event.plover, future=event.future, negated=event.negated,
-                     hypothetical=event.hypothetical),
+        plover_label(
+            event.plover,
+            future=event.future,
+            negated=event.negated,
+            hypothetical=event.hypothetical,
+        ),
         tuple(country(c) for c in event.source_codes),
         tuple(country(c) for c in event.target_codes),
     )

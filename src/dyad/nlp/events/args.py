@@ -10,21 +10,43 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.types import ActorMention, Timex
+from dyad.nlp.actors import kb as actors_kb
+from dyad.types import Actor, ActorMention, Timex
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 OBJECTS = ("dobj", "dative", "iobj", "oprd")
-TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "from", "into",
-                          "upon", "over", "of"})
+TARGET_PREPS = frozenset(
+    {"with", "to", "against", "on", "toward", "towards", "from", "into", "upon", "over", "of"}
+)
 SOURCE_PREPS = frozenset({"by", "between", "among"})
 LOCATION_PREPS = frozenset({"in", "at"})
 # Phrase parts that do not describe the argument itself: clauses and non-"of" modifiers.
-_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis",
-                       "punct", "cc"})
+_CUT_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis", "punct", "cc"}
+)
 # "the two leaders", "both sides", "they": see `group_anaphor`.
-_GROUP_NOUNS = frozenset({"leader", "country", "side", "state", "nation", "government", "head",
-                          "party", "president", "capital", "neighbour", "neighbor", "power",
-                          "partner", "ministry", "military", "army", "navy"})
+_GROUP_NOUNS = frozenset(
+    {
+        "leader",
+        "country",
+        "side",
+        "state",
+        "nation",
+        "government",
+        "head",
+        "party",
+        "president",
+        "capital",
+        "neighbour",
+        "neighbor",
+        "power",
+        "partner",
+        "ministry",
+        "military",
+        "army",
+        "navy",
+    }
+)
 _GROUP_PRONOUNS = frozenset({"they", "both"})
 
 
@@ -86,6 +108,8 @@ def complements(tok: Token) -> set[str]:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     add(obj)
+        elif dep == "advcl" and for_clause(child):  # "pushed for the US to back it"
+            words.add("for")
         elif dep == "xcomp" or _is_purpose(child):
             add(child)
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
@@ -100,10 +124,22 @@ def complements(tok: Token) -> set[str]:
     return words
 
 
+def for_clause(tok: Token) -> bool:
+    """A clause introduced by "for" with its own subject: "pressed for Peru to pay",
+    "pushing for the US support the plan" (the parser's advcl with mark "for")."""
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
 def _is_purpose(tok: Token) -> bool:
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                       for c in tok.children) and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
 
 
 def phrase(head: Token, preps: frozenset[str] = frozenset({"of", "by"})) -> list[Token]:
@@ -131,8 +167,9 @@ def with_conjuncts(tok: Token) -> list[Token]:
 SUBJECT_PREPS = frozenset({"of", "by", "from"})
 
 
-def actors_of(index: ActorIndex, heads: Iterable[Token],
-              preps: frozenset[str] = frozenset({"of", "by"})) -> list[ActorMention]:
+def actors_of(
+    index: ActorIndex, heads: Iterable[Token], preps: frozenset[str] = frozenset({"of", "by"})
+) -> list[ActorMention]:
     mentions: list[ActorMention] = []
     for head in heads:
         for tok in with_conjuncts(head):
@@ -150,14 +187,17 @@ def dedupe(mentions: Iterable[ActorMention]) -> list[ActorMention]:
 
 
 def person_antecedent(index: ActorIndex, pronoun: Token) -> list[ActorMention]:
-    """"he"/"she": the nearest known person mentioned before it in its sentence or the
+    """ "he"/"she": the nearest known person mentioned before it in its sentence or the
     one before; none when that is not a person."""
     sent = pronoun.sent
     start = sent.start_char
     if sent.start > 0:
         start = pronoun.doc[sent.start - 1].sent.start_char
-    people = [m for m in index.known_between(start, pronoun.idx)
-              if m.actor is not None and m.actor.kind == "person"]
+    people = [
+        m
+        for m in index.known_between(start, pronoun.idx)
+        if m.actor is not None and m.actor.kind == "person"
+    ]
     return people[-1:] if people else []
 
 
@@ -171,8 +211,9 @@ def is_group_anaphor(head: Token) -> bool:
     return any(c.lower_ in ("two", "both") for c in head.children)
 
 
-def group_anaphor(index: ActorIndex, sent: Span, head: Token,
-                  recent_pair: Sequence[ActorMention] = ()) -> list[ActorMention]:
+def group_anaphor(
+    index: ActorIndex, sent: Span, head: Token, recent_pair: Sequence[ActorMention] = ()
+) -> list[ActorMention]:
     """The pair a group anaphor (`head`) in `sent` refers to. First the pair that acted
     together in a recent event ("Peru and Chile agreed ... The two sides promised");
     else, for a noun ("the two leaders", not "they"), the known actors of the sentence
@@ -192,17 +233,126 @@ def group_anaphor(index: ActorIndex, sent: Span, head: Token,
     return list(firsts.values()) if len(firsts) == 2 else []
 
 
+_PLACE_PREPS = frozenset({"in", "inside", "throughout", "across"})
+# Nouns whose own "in" phrase says where the action was aimed: "fired at targets in X",
+# "evacuate settlements in X", "strengthened its forces in X".
+_PLACE_CARRIERS = ("dobj", "nsubjpass", "pobj")
+# Prepositions of the trigger whose object can carry such a place ("at targets in X").
+_PLACE_CARRIER_PREPS = frozenset({"at", "from", "to", "into", "on", "against"})
+
+
 def place_heads(anchors: Iterable[Token]) -> list[Token]:
     """Objects of "in"/"inside"/"throughout" phrases on the trigger and its clause verb, and
-    the noun a "where" clause describes ("Rome, where she arrived")."""
-    heads = []
+    the noun a "where" clause describes ("Rome, where she arrived"); then, further down, the
+    same phrases on the trigger's objects and on the objects of its "at"/"from"/"to"...
+    phrases ("fired at targets in Jericho", "outlawed an organisation in X"): what is acted
+    upon there is the place's. Nearest first."""
+    heads: list[Token] = []
+    carriers: list[Token] = []
     for anchor in anchors:
         if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
             heads.append(anchor.head)
-        for prep in anchor.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "throughout", "across"):
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                heads.extend(o for o in child.children if o.dep_ == "pobj")
+            elif child.dep_ in _PLACE_CARRIERS:
+                carriers.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _PLACE_CARRIER_PREPS:
+                carriers.extend(o for o in child.children if o.dep_ == "pobj")
+    for carrier in of_chain(carriers):
+        for prep in carrier.children:
+            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
                 heads.extend(o for o in prep.children if o.dep_ == "pobj")
     return heads
+
+
+def of_chain(heads: Iterable[Token]) -> list[Token]:
+    """`heads` and the nouns their "of" phrases lead to ("part of a programme of aid")."""
+    out: list[Token] = []
+    stack = list(heads)
+    while stack:
+        tok = stack.pop(0)
+        if tok in out:
+            continue
+        out.append(tok)
+        stack.extend(
+            o
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
+    return out
+
+
+def place_country_mentions(index: ActorIndex, heads: Iterable[Token]) -> list[ActorMention]:
+    """The known actors of place phrases; for a named place with no actor mention (a city,
+    a region), its country, when the knowledge base can tell (``country_of_place``)."""
+    found: list[ActorMention] = []
+    for head in heads:
+        tokens = [t for h in with_conjuncts(head) for t in phrase(h)]
+        known = index.known_in(tokens)
+        if known:
+            found.extend(known)
+            continue
+        found.extend(_place_countries(tokens))
+    return dedupe(found)
+
+
+def _place_countries(tokens: Sequence[Token]) -> list[ActorMention]:
+    kb = actors_kb.load_kb()  # the actors stage owns the knowledge base
+    lookup = getattr(kb, "country_of_place", None)
+    if lookup is None:  # added by the actors stage; absent in older knowledge bases
+        return []
+    out: list[ActorMention] = []
+    seen: set[int] = set()
+    for tok in tokens:
+        if tok.i in seen or not (tok.pos_ == "PROPN" or tok.ent_type_ in _PLACE_ENTS):
+            continue
+        # the named entity around it, else its run of proper nouns: the small models often
+        # tag a city as a person or an organisation, so the knowledge base decides
+        span = _name_span(tok)
+        seen.update(range(span.start, span.end))
+        code = _country_code(lookup(span.text))
+        if code is None and span[0].lower_ == "the":
+            code = _country_code(lookup(span[1:].text))
+        if code is not None:
+            out.append(
+                ActorMention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    Actor(code, "country", country=code, name=span.text),
+                )
+            )
+    return out
+
+
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+def _name_span(tok: Token) -> Span:
+    """The named entity `tok` is part of, else its run of adjacent proper nouns."""
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return ent
+    start = end = tok.i
+    while start > tok.sent.start and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    while end + 1 < tok.sent.end and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    return doc[start : end + 1]
+
+
+def _country_code(found: object) -> str | None:
+    """`country_of_place` may answer with a code or with a country record."""
+    if found is None:
+        return None
+    if isinstance(found, str):
+        return found or None
+    code = getattr(found, "code", None)
+    return code if isinstance(code, str) else None
 
 
 def location_of(anchors: Iterable[Token]) -> str | None:
@@ -238,8 +388,9 @@ def _clause_verb(tok: Token) -> Token | None:
     return None
 
 
-def date_of(sent: Span, dated: Sequence[tuple[Timex, Span]],
-            anchors: Sequence[Token]) -> Timex | None:
+def date_of(
+    sent: Span, dated: Sequence[tuple[Timex, Span]], anchors: Sequence[Token]
+) -> Timex | None:
     """The timex attached to the trigger (its clause verb is one of `anchors`, or it sits
     under a trigger noun), else the only dated timex of the sentence, else None."""
     inside = [(t, s) for t, s in dated if sent.start <= s.start and s.end <= sent.end]

@@ -24,7 +24,7 @@ from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
 from dyad.nlp.events.args import complements
 from dyad.nlp.events.modality import Modality, is_purpose_clause, modality
-from dyad.types import ActorMention, EventMention, Provenance, Timex
+from dyad.types import Actor, ActorMention, EventMention, Provenance, Timex
 
 _DEMAND = lexicon.TriggerRule("must", "V", frozenset(), "100", "event")
 _OBLIGATION_AUX = frozenset({"must", "should"})
@@ -37,13 +37,57 @@ _NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 # Speech verbs whose object can be the event itself: "X announced sanctions on Y".
 _ANNOUNCE = frozenset({"announce", "declare", "unveil"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
-_THINGS = frozenset({"export", "import", "trade", "price", "economy", "growth", "market",
-                     "deal", "contract", "agreement", "policy", "move", "decision", "plan",
-                     "report", "statement", "relation", "relationship", "tie", "cooperation",
-                     "partnership", "pressure", "crisis", "situation", "development", "war",
-                     "effort", "step", "approach", "project", "pipeline", "supply", "demand"})
+_THINGS = frozenset(
+    {
+        "export",
+        "import",
+        "trade",
+        "price",
+        "economy",
+        "growth",
+        "market",
+        "deal",
+        "contract",
+        "agreement",
+        "policy",
+        "move",
+        "decision",
+        "plan",
+        "report",
+        "statement",
+        "relation",
+        "relationship",
+        "tie",
+        "cooperation",
+        "partnership",
+        "pressure",
+        "crisis",
+        "situation",
+        "development",
+        "war",
+        "effort",
+        "step",
+        "approach",
+        "project",
+        "pipeline",
+        "supply",
+        "demand",
+    }
+)
 # Meetings and statements of intent or support happen somewhere without being aimed at it.
 _NO_PLACE_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT"})
+# Protest, repression and violence at home are aimed at the home country: CAMEO and PLOVER
+# code "Algerians rioted in Algeria" DZA -> DZA, so a place of the source's own country is
+# a target for these types (for the others, "Russia held a drill in Russia" has none).
+_DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT"})
+# Sectors of a state's own bodies: their protests are aimed elsewhere, not at home.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+# Prepositions on an object noun that name whom the action concerns.
+_OBJECT_TARGET_PREPS = frozenset(
+    {"with", "to", "against", "on", "from", "for", "into", "toward", "towards"}
+)
+# ("relations with X over their ties with Y": the ties are not what is acted upon; the
+# objects of "over"/"of"/"upon" phrases are followed no further.)
 
 
 @dataclass(slots=True)
@@ -83,7 +127,8 @@ def _noun_rule(tok: Token) -> lexicon.TriggerRule | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     return lexicon.match(tok.lemma_, "N", complements(tok)) or lexicon.match(
-        tok.lower_, "N", complements(tok))
+        tok.lower_, "N", complements(tok)
+    )
 
 
 def _is_light_noun(tok: Token) -> bool:
@@ -105,14 +150,23 @@ def _event_noun_near(verb: Token) -> Token | None:
                 continue
             candidates.append(child)
             if lemma == "take" and child.lower_ == "part":
-                candidates.extend(o for p in verb.children if p.lower_ == "in"
-                                  for o in p.children if o.dep_ == "pobj")
-        elif child.dep_ == "prep" and child.lower_ == "in" and lemma in (
-                "participate", "engage"):
+                candidates.extend(
+                    o
+                    for p in verb.children
+                    if p.lower_ == "in"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                )
+        elif child.dep_ == "prep" and child.lower_ == "in" and lemma in ("participate", "engage"):
             candidates.extend(o for o in child.children if o.dep_ == "pobj")
     for cand in list(candidates):  # "ten days of war games"
-        candidates.extend(o for p in cand.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for o in p.children if o.dep_ == "pobj")
+        candidates.extend(
+            o
+            for p in cand.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
     for cand in candidates:
         near = [a for a in cand.children if a.dep_ in ("appos", "compound")]
         for tok in (cand, *near):
@@ -141,10 +195,13 @@ def verb_trigger(verb: Token) -> _Trigger | None:
         return None
     if kind == "report":
         for clause in verb.children:
-            if clause.dep_ == "ccomp" and any(
-                    c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in clause.children
-            ) and not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i", "you")
-                          for c in clause.children):  # "we should": no demand on another
+            if (
+                clause.dep_ == "ccomp"
+                and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in clause.children)
+                and not any(
+                    c.dep_ == "nsubj" and c.lower_ in ("we", "i", "you") for c in clause.children
+                )
+            ):  # "we should": no demand on another
                 return _Trigger(verb, verb, _DEMAND, demand_clause=clause)
     rule = lexicon.match(verb.lemma_, "V", complements(verb))
     if rule is not None:
@@ -170,16 +227,22 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             passive = any(c.dep_ == "nsubjpass" for c in subjects) or any(
-                c.dep_ == "auxpass" for c in node.children)
+                c.dep_ == "auxpass" for c in node.children
+            )
             heads = []
             for subj in subjects:
                 if subj.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
                     heads.append(node.head)
                 else:
                     heads.append(subj)
-            if passive and node is verb:  # "is scheduled to visit": Peru is the visitor
-                agents = [o for a in node.children if a.dep_ == "agent"
-                          for o in a.children if o.dep_ == "pobj"]
+            if passive and node == verb:  # "is scheduled to visit": Peru is the visitor
+                agents = [
+                    o
+                    for a in node.children
+                    if a.dep_ == "agent"
+                    for o in a.children
+                    if o.dep_ == "pobj"
+                ]
                 return agents, True
             return heads, False
         if node.dep_ in ("xcomp", "conj", "acomp") or is_purpose_clause(node):
@@ -193,8 +256,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
 def _target_heads(tok: Token) -> list[Token]:
     heads: list[Token] = []
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "iobj") or (
-                child.dep_ == "nsubjpass"):
+        if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "nsubjpass"):
             heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in A.TARGET_PREPS:
             heads.extend(o for o in child.children if o.dep_ == "pobj")
@@ -236,9 +298,9 @@ def _sentence_triggers(sent: Span) -> list[_Trigger]:
     return sorted(found, key=lambda t: t.token.i)
 
 
-def _arguments(index: A.ActorIndex, trig: _Trigger, sent: Span,
-               recent_pair: Sequence[ActorMention] = ()
-               ) -> tuple[list[ActorMention], list[ActorMention]]:
+def _arguments(
+    index: A.ActorIndex, trig: _Trigger, sent: Span, recent_pair: Sequence[ActorMention] = ()
+) -> tuple[list[ActorMention], list[ActorMention]]:
     if trig.standalone:
         sources = _noun_sources(index, trig.token)
         targets = A.actors_of(index, _target_heads(trig.token))
@@ -259,25 +321,94 @@ def _arguments(index: A.ActorIndex, trig: _Trigger, sent: Span,
         target_heads = _target_heads(trig.anchor)
         if trig.noun:
             target_heads += _target_heads(trig.token)
-        for head in list(target_heads):
-            if head.pos_ in ("NOUN", "PROPN") and head.i != trig.token.i:
-                target_heads.extend(o for p in head.children if p.dep_ == "prep"
-                                    and p.lower_ in ("with", "to", "against", "on")
-                                    for o in p.children if o.dep_ == "pobj")
+        target_heads += _object_prep_targets(target_heads, trig.token)
         target_heads += _content_targets(trig)
         if trig.demand_clause is not None:
-            target_heads = [c for c in trig.demand_clause.children
-                            if c.dep_ in ("nsubj", "nsubjpass")]
+            target_heads = [
+                c for c in trig.demand_clause.children if c.dep_ in ("nsubj", "nsubjpass")
+            ]
         targets = A.actors_of(index, [h for h in target_heads if h.i != trig.token.i])
     source_codes = {m.actor.code for m in sources if m.actor is not None}
     targets = [m for m in targets if m.actor is not None and m.actor.code not in source_codes]
     info = lexicon.code_info(trig.rule.cameo)
     if not targets and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
         # "lifted the curfew in Montenegro": the place's actor is the one affected
-        places = A.actors_of(index, A.place_heads([trig.token, trig.anchor]))
-        targets = [m for m in places if m.actor is not None
-                   and m.actor.code[:3] not in {c[:3] for c in source_codes}]
+        anchors = [trig.token, trig.anchor, *_governed_clauses(trig)]
+        places = A.place_country_mentions(index, A.place_heads(anchors))
+        if info.mode == "visit":  # "arrived in Moscow", "traveled to Shanghai"
+            places += A.place_country_mentions(index, _destinations(trig))
+        own = set() if info.plover in _DOMESTIC else {c[:3] for c in source_codes}
+        targets = A.dedupe(
+            m
+            for m in places
+            if m.actor is not None
+            and m.actor.code[:3] not in own
+            and m.actor.code not in source_codes
+        )
+    if not targets and info.plover == "PROTEST":
+        targets = _home_authorities(sources)
     return sources, targets
+
+
+def _home_authorities(sources: Sequence[ActorMention]) -> list[ActorMention]:
+    """A protest by people (not by a state body) that names no target and no foreign place
+    is directed at their own country's authorities, as CAMEO and PLOVER code domestic
+    protest ("Algerian farmers rioted" -> DZA -> DZA). The target keeps the source's
+    span, at country level."""
+    for mention in sources:
+        actor = mention.actor
+        if actor is None or actor.kind == "igo":
+            continue
+        country = actor.country or (actor.code[:3] if actor.kind == "country" else None)
+        if country is None or (actor.sector or actor.code[3:6]) in _STATE_SECTORS:
+            continue
+        home = Actor(country, "country", country=country)
+        return [ActorMention(mention.start, mention.end, mention.text, home)]
+    return []
+
+
+def _destinations(trig: _Trigger) -> list[Token]:
+    """Where a visit goes: the object of "to"/"in"/"at" on the trigger or its verb, and
+    the direct object of "visit"/"tour"."""
+    heads: list[Token] = []
+    for tok in (trig.token, trig.anchor):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "in", "at"):
+                heads.extend(o for o in child.children if o.dep_ == "pobj")
+            elif child.dep_ == "dobj":
+                heads.append(child)
+    return heads
+
+
+def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
+    """Targets inside the objects' own phrases, following their "of" chain: "signed a
+    contract with Y", "imposed sanctions on Y", "suspended part of the aid programme for
+    Y", "the withdrawal of forces from Y"."""
+    nouns = [
+        h
+        for h in heads
+        if h.pos_ in ("NOUN", "PROPN")
+        and h.i != trigger.i
+        and (h.dep_ != "pobj" or h.head.lower_ in _OBJECT_TARGET_PREPS)
+    ]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        nouns += [
+            o
+            for p in trigger.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    out: list[Token] = []
+    for noun in A.of_chain(nouns):
+        out.extend(
+            o
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ in _OBJECT_TARGET_PREPS
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
+    return out
 
 
 def _inanimate(head: Token) -> bool:
@@ -290,12 +421,11 @@ def _inanimate(head: Token) -> bool:
 
 
 def _definite(noun: Token) -> bool:
-    """"the exercise", "this visit": a noun pointing back to one already named."""
+    """ "the exercise", "this visit": a noun pointing back to one already named."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
-def _lone_meeting(trig: _Trigger, sources: list[ActorMention],
-                  targets: list[ActorMention]) -> bool:
+def _lone_meeting(trig: _Trigger, sources: list[ActorMention], targets: list[ActorMention]) -> bool:
     """A meeting needs two parties: "the cabinet met" is no CONSULT between actors."""
     if lexicon.code_info(trig.rule.cameo).plover != "CONSULT" or targets:
         return False
@@ -309,21 +439,46 @@ def _content_targets(trig: _Trigger) -> list[Token]:
     verb = trig.anchor
     if trig.noun:
         return heads
+    for child in _governed_clauses(trig):
+        own = _target_heads(child)
+        heads.extend(own)
+        heads.extend(_object_prep_targets(own, trig.token))
     for child in verb.children:
-        if child.dep_ == "xcomp" or is_purpose_clause(child):
-            if verb_trigger(child) is None:
-                heads.extend(_target_heads(child))
-        elif child.dep_ == "ccomp" and quad_of(trig) == 3:
+        if (child.dep_ == "ccomp" or A.for_clause(child)) and quad_of(trig) == 3:
             heads.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
     return heads
+
+
+def _governed_clauses(trig: _Trigger) -> list[Token]:
+    """The infinitive complements and purpose clauses of a verb trigger that are not coded
+    on their own: the content of a speech act ("threatened to shell Y's towns", "refused
+    to deploy troops in Y") or a verb outside the lexicon ("offered to hand over to Y").
+    Their objects and places are the trigger's targets."""
+    if trig.noun:
+        return []
+    out = []
+    for child in trig.anchor.children:
+        if child.dep_ != "xcomp" and not is_purpose_clause(child):
+            continue
+        # an xcomp under a speech act is its content; a purpose clause with a trigger of
+        # its own is a second event ("demanded a meeting to discuss X": X is not demanded)
+        content = child.dep_ == "xcomp" and _speech_act_trigger(trig)
+        if content or verb_trigger(child) is None:
+            out.append(child)
+    return out
+
+
+def _speech_act_trigger(trig: _Trigger) -> bool:
+    """A trigger whose governed clause is its content, not a second event (modality marks
+    that clause `embedded`): threats, demands, refusals, accusations..."""
+    return trig.rule.kind == "event" and lexicon.kind_of(trig.anchor.lemma_) is None
 
 
 def quad_of(trig: _Trigger) -> int:
     return lexicon.code_info(trig.rule.cameo).quad_class
 
 
-def _code_for(trig: _Trigger, sources: list[ActorMention],
-              targets: list[ActorMention]) -> str:
+def _code_for(trig: _Trigger, sources: list[ActorMention], targets: list[ActorMention]) -> str:
     code = trig.rule.cameo
     if code == _EXERCISE_CODE and trig.noun:
         parties = {m.actor.code[:3] for m in (*sources, *targets) if m.actor is not None}
@@ -333,9 +488,16 @@ def _code_for(trig: _Trigger, sources: list[ActorMention],
     return code
 
 
-def _event(doc_id: str, sent: Span, trig: _Trigger, sources: list[ActorMention],
-           targets: list[ActorMention], mood: Modality, reporter: ActorMention | None,
-           when: Timex | None) -> EventMention:
+def _event(
+    doc_id: str,
+    sent: Span,
+    trig: _Trigger,
+    sources: list[ActorMention],
+    targets: list[ActorMention],
+    mood: Modality,
+    reporter: ActorMention | None,
+    when: Timex | None,
+) -> EventMention:
     info = lexicon.code_info(_code_for(trig, sources, targets))
     tok = trig.token
     return EventMention(
@@ -354,8 +516,13 @@ def _event(doc_id: str, sent: Span, trig: _Trigger, sources: list[ActorMention],
         targets=tuple(targets),
         when=when.range if when is not None else None,
         when_text=when.text if when is not None else None,
-        location=A.location_of([tok, trig.anchor, *[
-            c for c in trig.anchor.children if c.dep_ in ("dobj", "nsubjpass")]]),
+        location=A.location_of(
+            [
+                tok,
+                trig.anchor,
+                *[c for c in trig.anchor.children if c.dep_ in ("dobj", "nsubjpass")],
+            ]
+        ),
         negated=mood.negated,
         future=mood.future,
         hypothetical=mood.hypothetical,
@@ -367,19 +534,26 @@ def _merge(events: list[EventMention]) -> list[EventMention]:
     """One event per (type, source codes, flags) within a sentence; targets unite."""
     kept: dict[tuple[object, ...], EventMention] = {}
     for event in events:
-        key = (event.plover, frozenset(event.source_codes), event.negated, event.future,
-               event.hypothetical)
+        key = (
+            event.plover,
+            frozenset(event.source_codes),
+            event.negated,
+            event.future,
+            event.hypothetical,
+        )
         first = kept.get(key)
         if first is None:
             kept[key] = event
             continue
         codes = set(first.target_codes)
-        extra = tuple(m for m in event.targets if m.actor is not None
-                      and m.actor.code not in codes)
-        kept[key] = replace(first, targets=first.targets + extra,
-                            when=first.when or event.when,
-                            when_text=first.when_text or event.when_text,
-                            location=first.location or event.location)
+        extra = tuple(m for m in event.targets if m.actor is not None and m.actor.code not in codes)
+        kept[key] = replace(
+            first,
+            targets=first.targets + extra,
+            when=first.when or event.when,
+            when_text=first.when_text or event.when_text,
+            location=first.location or event.location,
+        )
     return list(kept.values())
 
 
@@ -403,8 +577,12 @@ def extract_events(doc: Doc) -> list[EventMention]:
                 continue
             sources, targets = _arguments(index, trig, sent, pair)
             earlier = last_of.get(_lemma(trig.token)) if trig.noun else None
-            if not sources and earlier is not None and not trig.standalone \
-                    and _definite(trig.token):
+            if (
+                not sources
+                and earlier is not None
+                and not trig.standalone
+                and _definite(trig.token)
+            ):
                 # "the drill took place in March": the drill named before
                 sources, targets = list(earlier.sources), list(earlier.targets)
             reporter = None

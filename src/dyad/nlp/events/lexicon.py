@@ -112,8 +112,9 @@ def code_table() -> dict[str, CodeInfo]:
         first_context = context.split(";")[0].strip() if context else ""
         fixed_context = _CONTEXT_FIXES.get(first_context, first_context) or None
         score = scores.get(code, scores.get(code[:3], scores.get(code[:2], 0.0)))
-        table[code] = CodeInfo(code, plover, fixed_mode, fixed_context, quad_class(code),
-                               score, description)
+        table[code] = CodeInfo(
+            code, plover, fixed_mode, fixed_context, quad_class(code), score, description
+        )
     return table
 
 
@@ -170,15 +171,20 @@ def match(lemma: str, pos: str, complements: set[str]) -> TriggerRule | None:
 # COOPERATE and AID, and cameo2plover maps every CAMEO "express intent to ..." code (03x,
 # including 035x intent to yield, release, ease sanctions, de-escalate) to AGREE, so we
 # apply it to CONCEDE and RETREAT too (docs/events.md).
-_FUTURE_REDUCTION = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE",
-                     "AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE"}
+_FUTURE_REDUCTION = {
+    "CONSULT": "AGREE",
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "RETREAT": "AGREE",
+    "CONCEDE": "AGREE",
+}
 
 
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 
 
-def plover_label(plover: str, *, future: bool, negated: bool,
-                 hypothetical: bool = False) -> str:
+def plover_label(plover: str, *, future: bool, negated: bool, hypothetical: bool = False) -> str:
     """The PLOVER category a coder following the manual would output for an event we keep
     with its own type plus flags (dyad keeps "will hold an exercise" as COOPERATE+future so
     chronologies can show planned events; PLOVER codes it AGREE). Announced or conditional

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dyad.nlp.events import lexicon
-from dyad.nlp.events.args import complements
+from dyad.nlp.events.args import complements, for_clause
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "should", "must", "ca"})
@@ -20,10 +20,25 @@ _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs that make what they govern wished-for, not done: "wants to visit".
 _WISH = frozenset({"want", "hope", "wish", "like", "need", "consider", "mull"})
 # "is set to", "is due to", "is likely to": the governed event is announced, not done.
-_FUTURE_ADJ = frozenset({"set", "due", "likely", "expected", "poised", "about", "ready",
-                         "willing", "prepared", "determined", "eager", "committed"})
-_FUTURE_NOUN_MODS = frozenset({"upcoming", "planned", "next", "future", "forthcoming",
-                               "proposed", "scheduled"})
+_FUTURE_ADJ = frozenset(
+    {
+        "set",
+        "due",
+        "likely",
+        "expected",
+        "poised",
+        "about",
+        "ready",
+        "willing",
+        "prepared",
+        "determined",
+        "eager",
+        "committed",
+    }
+)
+_FUTURE_NOUN_MODS = frozenset(
+    {"upcoming", "planned", "next", "future", "forthcoming", "proposed", "scheduled"}
+)
 _HYPOTHETICAL_NOUN_MODS = frozenset({"possible", "potential", "hypothetical", "eventual"})
 
 
@@ -38,9 +53,11 @@ class Modality:
 
 def is_purpose_clause(tok: Token) -> bool:
     """An infinitive adverbial clause without its own subject: "went to Moscow to meet"."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                       for c in tok.children) and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
 
 
 def _clause_flags(node: Token, state: Modality, *, under_report: bool) -> None:
@@ -60,8 +77,11 @@ def _clause_flags(node: Token, state: Modality, *, under_report: bool) -> None:
                 state.hypothetical = True
         elif child.dep_ == "mark" and word in _CONDITIONAL_MARKS:
             state.hypothetical = True
-        elif child.dep_ == "advmod" and word == "longer" and any(
-                g.lower_ == "no" for g in child.children):
+        elif (
+            child.dep_ == "advmod"
+            and word == "longer"
+            and any(g.lower_ == "no" for g in child.children)
+        ):
             state.negated = True
 
 
@@ -75,7 +95,7 @@ def _speech_act(verb: Token) -> bool:
 
 def _has_report_above(tok: Token) -> bool:
     node = tok
-    while node.dep_ not in ("ROOT",) and node.head is not node:
+    while node.dep_ not in ("ROOT",) and node.head != node:
         if node.dep_ in ("ccomp", "parataxis") and lexicon.kind_of(node.head.lemma_) == "report":
             return True
         node = node.head
@@ -86,7 +106,7 @@ def modality(trigger: Token, anchor: Token) -> Modality:
     """Flags for the event whose trigger is `trigger` in the clause of verb `anchor`."""
     state = Modality()
     under_report = _has_report_above(anchor)
-    if trigger is not anchor:
+    if trigger != anchor:
         for mod in trigger.children:
             if mod.lower_ in _FUTURE_NOUN_MODS:
                 state.future = True
@@ -105,18 +125,20 @@ def modality(trigger: Token, anchor: Token) -> Modality:
                 state.hypothetical = True
         if node.pos_ == "ADJ" and node.lower_ in _FUTURE_ADJ:
             state.future = True
-        if node.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in node.children) \
-                and not first:
+        if (
+            node.lemma_.lower() == "go"
+            and any(c.dep_ == "xcomp" for c in node.children)
+            and not first
+        ):
             state.future = True
         _clause_flags(node, state, under_report=under_report)
         head = node.head
-        if head is node:
+        if head == node:
             break
-        if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                      for c in node.children):
+        if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             state.hypothetical = True  # "the need to reject", "an attempt to punish"
             break
-        if node.dep_ in ("xcomp", "acomp") and _speech_act(head):
+        if (node.dep_ in ("xcomp", "acomp") or for_clause(node)) and _speech_act(head):
             state.embedded = True  # "refused to deploy", "urged X to support"
             break
         if node.dep_ in ("xcomp", "conj", "acomp") or is_purpose_clause(node):
@@ -126,8 +148,7 @@ def modality(trigger: Token, anchor: Token) -> Modality:
             head_kind = lexicon.kind_of(head.lemma_)
             if head_kind == "report":
                 state.reporter = head
-                if any(c.dep_ == "aux" and c.lower_ in ("must", "should")
-                       for c in node.children):
+                if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
                     state.embedded = True  # "X said Y must ...": coded as X's demand
             elif _speech_act(head):
                 state.embedded = True

