@@ -166,3 +166,13 @@ def test_odd_spaces_become_plain_spaces_without_moving_offsets() -> None:
 
     doc = to_document(RawArticle(text="Shanghai\u00a0Cooperation\u202fOrganisation met.", path="x"))
     assert doc.text == "Shanghai Cooperation Organisation met."
+
+
+def test_a_precise_day_beats_a_vaguer_month() -> None:
+    month = DateRange(date(2014, 5, 1), date(2014, 5, 31), "2014-05", "month")
+    ms = [
+        mention("a", "Gazprom signed the gas contract with CNPC in May.", month),
+        mention("b", "Gazprom signed the gas contract with CNPC on May 21.", day("2014-05-21")),
+    ]
+    (event,) = fuse(ms, {"a": pub("2014-06-01"), "b": pub("2014-05-22")})
+    assert event.when == day("2014-05-21")

@@ -12,9 +12,7 @@ Design (cost about linear in the number of mentions):
    their document's publication window (a report cannot describe an event after it was
    published); with no such event they stay undated events of their own, kept in the event
    table but not in a chronology.
-The event's date is the range that covers its mentions' dates when one mention's range
-contains all the others (e.g. "May 20" inside "May 20 through May 26"), else the most
-reported one.
+The event's date is the most precise one its mentions give (see `_event_date`).
 """
 
 from __future__ import annotations
@@ -80,14 +78,19 @@ class _Cluster:
 
 
 def _event_date(ranges: list[DateRange]) -> DateRange | None:
+    """The most precise date the mentions give: explicit days and ranges outrank vaguer
+    dates ("May 20" beats "in May"); among explicit ones, a range that contains all the
+    others wins ("May 20 through May 26" over "May 20", the day it began); else the most
+    reported, shortest."""
     if not ranges:
         return None
-    covering = [r for r in ranges if all(r.contains(o) for o in ranges)]
+    explicit = [r for r in ranges if r.precision in ("day", "range")]
+    pool = explicit or ranges
+    covering = [r for r in pool if all(r.contains(o) for o in pool)]
     if covering:
         return min(covering, key=lambda r: r.days)
-    counts = Counter((r.start, r.end) for r in ranges)
-    best = max(ranges, key=lambda r: (counts[(r.start, r.end)], -r.days))
-    return best
+    counts = Counter((r.start, r.end) for r in pool)
+    return max(pool, key=lambda r: (counts[(r.start, r.end)], -r.days))
 
 
 def fuse(mentions: Iterable[EventMention], published: Mapping[str, PublicationDate]) -> list[Event]:
