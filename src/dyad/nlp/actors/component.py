@@ -15,6 +15,7 @@ Order of work, and why:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -28,15 +29,54 @@ from dyad.nlp.actors.matching import PRIORITY, SKIP_PREFIX, SKIP_SUFFIX, Atom, M
 from dyad.nlp.actors.resolve import Resolver
 from dyad.types import Actor, ActorMention
 
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout",
-                      "within", "visiting", "via"})
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "throughout",
+        "within",
+        "visiting",
+        "via",
+    }
+)
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                     "southwest", "central", "eastern", "western", "northern", "southern",
+                     "northeastern", "southeastern", "northwestern", "southwestern"})
+# Nouns after a regional adjective that make it name states: "Asian nations".
+STATE_NOUNS = frozenset({"country", "nation", "state", "power", "government", "neighbour",
+                         "neighbor", "partner", "ally", "capital"})
 HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Madam"})
 CONTAINERS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 _FILLER = frozenset({"the", "The", "'s", "’s", "-", "\u2013", "(", ")", ","})
 
 # Head nouns that make an ORG-labelled entity a place (spaCy's small model confuses them).
-PLACE_NOUNS = frozenset({"island", "islands", "zone", "sea", "region", "peninsula", "road",
-                         "strait", "river", "province", "ocean", "bay", "gulf", "square"})
+PLACE_NOUNS = frozenset(
+    {
+        "island",
+        "islands",
+        "zone",
+        "sea",
+        "region",
+        "peninsula",
+        "road",
+        "strait",
+        "river",
+        "province",
+        "ocean",
+        "bay",
+        "gulf",
+        "square",
+    }
+)
+
+# A model designation after a maker's name ("Su-35", "747", "A380", "J-20"), not a year.
+_MODEL = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-?)?\d+[A-Za-z]*$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 Item = tuple[int, int, int, int, Actor | None]  # token start, end, char start, end, actor
 
@@ -45,11 +85,95 @@ def _in_heading(ent: Span, text: str) -> bool:
     """The entity sits on a short title-case line without end punctuation: a heading."""
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
-    line = text[start:end if end != -1 else len(text)].strip()
+    line = text[start : end if end != -1 else len(text)].strip()
     words = [w for w in line.split() if w[:1].isalpha()]
     if not words or len(words) > 12 or line[-1:] in '.!?"”:;,':
         return False
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _part_of_person(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end are a person's name: inside a PERSON entity that has other words
+    too ("Michael Jordan"), or after an honorific. A PERSON entity that is exactly a country
+    name ("Benin", "Sri Lanka" opening a sentence) is the small model's error, not a person."""
+    toks = doc[start:end]
+    if not all(t.ent_type_ == "PERSON" for t in toks):
+        return False
+    if start > 0 and doc[start - 1].text in HONORIFICS:
+        return True
+    longer_left = toks[0].ent_iob_ == "I"
+    longer_right = end < len(doc) and doc[end].ent_iob_ == "I"
+    return longer_left or longer_right
+
+
+def _stands_alone(doc: Doc, atom: Atom) -> bool:
+    """A bare name atom is a mention, except a continent's adjective that qualifies a thing
+    ("Asian security", "European markets"): only "Asian nations", "African states" and the
+    like name the group of states. ("Western", the West's adjective, is kept: "Western
+    sanctions" are the West's, as "Russian sanctions" are Russia's.)"""
+    if atom.kind != "region" or atom.key == "WST":
+        return True
+    last = doc[atom.end - 1]
+    if last.tag_ in ("NNS", "NNPS") or not last.text.endswith(("an", "ern")):
+        return True  # "Asia", "Europeans"
+    nxt = doc[atom.end] if atom.end < len(doc) else None
+    return nxt is not None and nxt.lemma_.lower() in STATE_NOUNS
+
+
+def _apposed(doc: Doc, after_comma: int, start: int) -> bool:
+    """Only a determiner stands between the comma and the second mention."""
+    return all(t.lower_ in ("the", "a", "an") for t in doc[after_comma:start])
+
+
+def _closes(doc: Doc, end: int) -> bool:
+    """The apposition ends: a comma, a closing punctuation mark or the sentence end."""
+    return end >= len(doc) or doc[end].is_punct or doc[end].is_sent_start is True
+
+
+def _is_name(doc: Doc, item: Item, other: Item | None = None) -> bool:
+    """A person's name: a resolved person, an unknown PERSON entity, or (NER often calls
+    African and Asian names ORG) proper nouns the parse sets in apposition with `other`."""
+    actor = item[4]
+    if actor is not None:
+        return actor.kind == "person" and actor.name is not None
+    toks = doc[item[0]:item[1]]
+    if all(t.ent_type_ == "PERSON" for t in toks):
+        return True
+    if other is None or not all(t.pos_ == "PROPN" for t in toks):
+        return False
+    inside = range(item[0], item[1])
+    return any(t.dep_ == "appos" and t.head.i in inside for t in doc[other[0]:other[1]]) \
+        or any(t.dep_ == "appos" and other[0] <= t.head.i < other[1] for t in toks)
+
+
+def _is_role(item: Item) -> bool:
+    actor = item[4]
+    return actor is not None and actor.kind == "person" and actor.role is not None \
+        and actor.country is not None
+
+
+def _merge_apposition(doc: Doc, first: Item, second: Item) -> Item | None:
+    """One person from a name and a role phrase in either order, else None."""
+    if _is_name(doc, first, second) and _is_role(second) and not _is_name(doc, second):
+        name, role = first, second
+    elif _is_role(first) and _is_name(doc, second, first) and not _is_name(doc, first):
+        name, role = second, first
+    elif _is_name(doc, first) and _is_role(second) and first[4] is not None \
+            and second[4] is not None and first[4].name == second[4].name:
+        name, role = first, second  # the role phrase resolved to the same person
+    else:
+        return None
+    stated = role[4]
+    assert stated is not None
+    known = name[4]
+    if known is None:
+        actor = replace(stated, name=doc[name[0]:name[1]].text)
+    elif known.country not in (None, stated.country):
+        return None  # "Lavrov, the Chinese minister": not an apposition we can trust
+    else:
+        actor = known if known.role is not None else replace(known, role=stated.role)
+    start, end = min(first[0], second[0]), max(first[1], second[1])
+    return (start, end, first[2], second[3], actor)
 
 
 @Language.factory(
@@ -83,35 +207,45 @@ class ActorsComponent:
     def _keep(self, doc: Doc, atom: Atom) -> bool:
         if atom.char is not None:
             return True
-        toks = doc[atom.start:atom.end]
+        toks = doc[atom.start : atom.end]
         nxt = doc[atom.end] if atom.end < len(doc) else None
         after = doc[atom.end + 1] if atom.end + 1 < len(doc) else None
         if atom.kind == "org":
+            if nxt is not None and _MODEL.match(nxt.text) and not _YEAR.match(nxt.text):
+                return False  # "Sukhoi Su-35", "Boeing 747": a product, not the company
             org = self.kb.organisation_named(atom.key)
             if org is not None and org.cues:
-                window = {t.lower_ for t in doc[max(0, atom.start - 3):atom.end + 3]}
+                window = {t.lower_ for t in doc[max(0, atom.start - 3) : atom.end + 3]}
                 cues = {c.lower() for c in org.cues}
                 is_org = all(t.ent_type_ == "ORG" for t in toks)
                 return bool(window & cues) or ("org" in cues and is_org)
             return True
-        if atom.kind not in ("country", "adjective", "seat", "prefix"):
+        if atom.kind not in ("country", "adjective", "seat", "prefix", "region"):
             return True
         hyphen_next = nxt is not None and nxt.text in ("-", "\u2013")
         if atom.kind == "prefix" and not hyphen_next:
             return False
         if hyphen_next and after is not None and after.lower_ in SKIP_SUFFIX:
             return False
-        if atom.start >= 2 and doc[atom.start - 1].text == "-" \
-                and doc[atom.start - 2].lower_ in SKIP_PREFIX:
+        if (
+            atom.start >= 2
+            and doc[atom.start - 1].text == "-"
+            and doc[atom.start - 2].lower_ in SKIP_PREFIX
+        ):
             return False
-        if atom.kind != "adjective" and all(t.ent_type_ == "PERSON" for t in toks):
-            return False  # "Jordan", "Georgia", "George Washington"
-        if atom.kind == "seat":
+        if atom.kind != "adjective" and _part_of_person(doc, atom.start, atom.end):
+            return False  # "Michael Jordan", "George Washington", "Mr. Chad"
+        if atom.kind == "region" and nxt is not None and nxt.is_title and nxt.tag_ != "POS" \
+                and nxt.pos_ in ("PROPN", "ADJ"):
+            return False  # "Western Cambodia", "the West Bank": part of a place name
+        if atom.kind == "region" and atom.start > 0 and doc[atom.start - 1].lower_ in COMPASS:
+            return False  # "Northeast Asia", "western Europe": a sub-region we do not code
+        if atom.kind in ("seat", "region"):
             prev = atom.start - 1
             if prev >= 0 and doc[prev].lower_ == "the":
                 prev -= 1
             if prev >= 0 and doc[prev].lower_ in LOCATIVE:
-                return False  # "in Beijing": where, not who
+                return False  # "in Beijing", "in Europe": where, not who
         return bool(toks)
 
     def _atoms(self, doc: Doc) -> tuple[dict[int, Atom], list[Atom], set[int]]:
@@ -123,7 +257,8 @@ class ActorsComponent:
         for atom in self.matchers.atoms(doc):
             if self._keep(doc, atom):
                 (pieces if atom.char is not None else whole).append(atom)
-            elif atom.char is None and doc[atom.start].ent_type_ != "PERSON":
+            elif atom.char is None and doc[atom.start].ent_type_ != "PERSON" \
+                    and atom.kind != "region":  # "African National Congress" may be an ORG
                 ruled_out.update(range(atom.start, atom.end))
         whole.sort(key=lambda a: (-(a.end - a.start), PRIORITY.index(a.kind), a.start))
         by_token: dict[int, Atom] = {}
@@ -143,8 +278,11 @@ class ActorsComponent:
 
     def find(self, doc: Doc, day: date | None) -> list[ActorMention]:
         atoms, pieces, blocked = self._atoms(doc)
-        roles = [m for m in self.matchers.role_matches(doc)
-                 if not any(i in atoms or i in blocked for i in range(m.start, m.end))]
+        roles = [
+            m
+            for m in self.matchers.role_matches(doc)
+            if not any(i in atoms or i in blocked for i in range(m.start, m.end))
+        ]
         phrases = self.composer.phrases(doc, atoms, roles)
         resolver = Resolver(self.kb, day)
         items: list[tuple[int, int, object]] = []
@@ -156,7 +294,7 @@ class ActorsComponent:
             used |= span
             items.append((phrase.start, phrase.end, phrase))
         for atom in {id(a): a for a in atoms.values()}.values():
-            if not set(range(atom.start, atom.end)) & used:
+            if not set(range(atom.start, atom.end)) & used and _stands_alone(doc, atom):
                 items.append((atom.start, atom.end, atom))
         items.extend((a.start, a.end, a) for a in pieces if a.start not in used)
         items.sort(key=lambda t: (t[0], t[1]))
@@ -168,16 +306,22 @@ class ActorsComponent:
                 assert isinstance(item, Atom)
                 start, actor = self._atom_actor(doc, item, resolver)
             s = doc[start:end]
-            cs, ce = (item.char if isinstance(item, Atom) and item.char else
-                      (s.start_char, s.end_char))
-            if actor is not None and actor.kind == "organisation" and actor.name is None \
-                    and self._whole_org(doc, start, end):
+            cs, ce = (
+                item.char if isinstance(item, Atom) and item.char else (s.start_char, s.end_char)
+            )
+            if (
+                actor is not None
+                and actor.kind == "organisation"
+                and actor.name is None
+                and self._whole_org(doc, start, end)
+            ):
                 actor = replace(actor, name=s.text)  # "Brazilian Space Agency" names itself
             resolved.append((start, end, cs, ce, actor))
         resolved = self._containers(doc, resolved, blocked)
         if self.unknown_entities:
             resolved = self._unknowns(doc, resolved, resolver, blocked)
         resolved.sort(key=lambda r: (r[2], r[3]))
+        resolved = self._appositions(doc, resolved)
         text = doc.text  # a property that joins every token: read it once
         out: list[ActorMention] = []
         last_end = -1
@@ -195,11 +339,23 @@ class ActorsComponent:
         if end < len(doc) and doc[end].ent_iob_ == "I":
             return False
         first = doc[start]
-        return first.ent_iob_ == "B" or (start > 0 and doc[start - 1].lower_ == "the"
-                                         and doc[start - 1].ent_iob_ == "B")
+        return first.ent_iob_ == "B" or (
+            start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].ent_iob_ == "B"
+        )
 
-    def _country_actor(self, atom: Atom, sector: str | None = None, kind: str = "country",
-                       role: str | None = None, name: str | None = None) -> Actor:
+    def _country_actor(
+        self,
+        atom: Atom,
+        sector: str | None = None,
+        kind: str = "country",
+        role: str | None = None,
+        name: str | None = None,
+    ) -> Actor:
+        if atom.kind == "region":  # "the West", "Western governments": a group of states
+            region = self.kb.region(atom.key)
+            if name is None and role is None:
+                name = region.name if region else None
+            return Actor(atom.key + (sector or ""), "group", None, sector, name, role)
         country = self.kb.country(atom.key)
         if atom.kind == "igo":
             igo = self.kb.igo(atom.key)
@@ -224,10 +380,11 @@ class ActorsComponent:
             org = self.kb.organisation_named(atom.key)
             if org is None:
                 return start, None
-            return start, Actor(org.country + org.sector, "organisation", org.country,
-                                org.sector, org.name)
+            return start, Actor(
+                org.country + org.sector, "organisation", org.country, org.sector, org.name
+            )
         kind = "country"
-        if atom.kind == "adjective" and doc[atom.start:atom.end][-1].tag_ in ("NNPS", "NNS"):
+        if atom.kind == "adjective" and doc[atom.start : atom.end][-1].tag_ in ("NNPS", "NNS"):
             kind = "group"  # "Russians", "rich Russians"
         return start, self._country_actor(atom, kind=kind)
 
@@ -237,8 +394,14 @@ class ActorsComponent:
         if phrase.name_atom is not None and phrase.name_atom.kind == "org":
             org = self.kb.organisation_named(phrase.name_atom.key)
             if org is not None:
-                return Actor(org.country + org.sector, "organisation", org.country, org.sector,
-                             org.name, role)
+                return Actor(
+                    org.country + org.sector,
+                    "organisation",
+                    org.country,
+                    org.sector,
+                    org.name,
+                    role,
+                )
         if head is None:
             return None
         sector = phrase.sector
@@ -251,7 +414,7 @@ class ActorsComponent:
             person = resolver.by_alias(phrase.name_atom.key, role, country_code)
             if person is not None:
                 return resolver.person_actor(person, role if person_role else None, qualifier)
-            phrase.name_text = doc[phrase.name_atom.start:phrase.name_atom.end].text
+            phrase.name_text = doc[phrase.name_atom.start : phrase.name_atom.end].text
         full_role = f"{qualifier} {role}".strip() if role else None
         if phrase.name_text is not None:
             remembered = resolver.memory.short.get(phrase.name_text)
@@ -264,12 +427,37 @@ class ActorsComponent:
         assert phrase.country is not None
         if head.kind == "country":
             return self._country_actor(phrase.country)
-        if person_role and not qualifier and phrase.country.kind != "igo":
+        if person_role and not qualifier and phrase.country.kind not in ("igo", "region"):
             person = resolver.by_role(phrase.country.key, head.role)
             if person is not None:
                 return resolver.person_actor(person, None if role == "leader" else role)
         kind = "group" if phrase.plural or head.kind == "group" else head.kind
         return self._country_actor(phrase.country, sector, kind, full_role)
+
+    # -- 6: appositions -----------------------------------------------------------------
+
+    @staticmethod
+    def _appositions(doc: Doc, items: list[Item]) -> list[Item]:
+        """"Sergei Lavrov, Russia's foreign minister," and "Russia's foreign minister, Sergei
+        Lavrov": a name and a role phrase set off by a comma are one person. The name keeps
+        its KB identity and gains the stated role; an unknown name takes the phrase's country
+        and sector with its own text as name. `items` are sorted by position."""
+        out: list[Item] = []
+        n = 0
+        while n < len(items):
+            cur = items[n]
+            nxt = items[n + 1] if n + 1 < len(items) else None
+            merged = None
+            if nxt is not None and cur[1] < len(doc) and doc[cur[1]].text == "," \
+                    and _apposed(doc, cur[1] + 1, nxt[0]) and _closes(doc, nxt[1]):
+                merged = _merge_apposition(doc, cur, nxt)
+            if merged is not None:
+                out.append(merged)
+                n += 2
+            else:
+                out.append(cur)
+                n += 1
+        return out
 
     # -- 4-5: entity containment and unknown entities ------------------------------------
 
@@ -281,8 +469,9 @@ class ActorsComponent:
                 continue
             inner = [it for it in out if ent.start <= it[0] and it[1] <= ent.end]
             covered = {i for it in inner for i in range(it[0], it[1])}
-            rest = [t for t in ent if t.i not in covered and t.text not in _FILLER
-                    and not t.is_space]
+            rest = [
+                t for t in ent if t.i not in covered and t.text not in _FILLER and not t.is_space
+            ]
             if not inner or not rest:
                 continue
             if any(it[0] == ent.start and it[1] == ent.end for it in inner):
@@ -297,9 +486,10 @@ class ActorsComponent:
         gets that country and sector; without a sector noun it stays unresolved."""
         span = doc[start:end]
         if span[0].lower_ == "the":
-            span = doc[start + 1:end]
-        country = next((it[4].country for it in inner
-                        if it[4] is not None and it[4].kind == "country"), None)
+            span = doc[start + 1 : end]
+        country = next(
+            (it[4].country for it in inner if it[4] is not None and it[4].kind == "country"), None
+        )
         sector = None
         for m in self.matchers.role_matches(span.as_doc()):
             role = self.kb.role(m.term)
@@ -310,8 +500,9 @@ class ActorsComponent:
             actor = Actor(country + sector, "organisation", country, sector, span.text)
         return (span.start, span.end, span.start_char, span.end_char, actor)
 
-    def _unknowns(self, doc: Doc, items: list[Item], resolver: Resolver,
-                  blocked: set[int]) -> list[Item]:
+    def _unknowns(
+        self, doc: Doc, items: list[Item], resolver: Resolver, blocked: set[int]
+    ) -> list[Item]:
         """NER PERSON/ORG entities not covered: remembered short names resolve, others None."""
         taken = {i for it in items for i in range(it[0], it[1])}
         out = list(items)
@@ -324,8 +515,12 @@ class ActorsComponent:
             if ent.label_ == "ORG" and (ent[-1].lower_ in PLACE_NOUNS or _in_heading(ent, text)):
                 continue  # "the Diaoyu Islands", a section title: not an organisation
             first, last = ent.start, ent.end
-            while first < last and (doc[first].lower_ == "the" or doc[first].is_punct
-                                    or doc[first].is_space or doc[first].is_lower):
+            while first < last and (
+                doc[first].lower_ == "the"
+                or doc[first].is_punct
+                or doc[first].is_space
+                or doc[first].is_lower
+            ):
                 first += 1
             while last > first and (doc[last - 1].is_punct or doc[last - 1].is_space):
                 last -= 1
@@ -339,7 +534,7 @@ class ActorsComponent:
             person = resolver.memory.short.get(span.text)
             if person is not None:
                 actor = resolver.person_actor(person)
-            s = doc[start:span.end]
+            s = doc[start : span.end]
             out.append((start, span.end, s.start_char, s.end_char, actor))
             taken.update(range(start, span.end))
         for tok in doc:  # short names NER missed or mislabelled: "Wang" after "Wang Yi"
@@ -347,7 +542,6 @@ class ActorsComponent:
             if person is None or tok.pos_ != "PROPN" or tok.i in taken or tok.i in blocked:
                 continue
             start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].text in HONORIFICS else tok.i
-            s = doc[start:tok.i + 1]
-            out.append((start, tok.i + 1, s.start_char, s.end_char,
-                        resolver.person_actor(person)))
+            s = doc[start : tok.i + 1]
+            out.append((start, tok.i + 1, s.start_char, s.end_char, resolver.person_actor(person)))
         return out

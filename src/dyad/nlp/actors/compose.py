@@ -16,10 +16,12 @@ from spacy.tokens import Doc, Span
 from dyad.nlp.actors.kb import KnowledgeBase, Role
 from dyad.nlp.actors.matching import Atom, RoleMatch
 
-COUNTRY_PARTS = frozenset({"country", "adjective", "seat", "igo", "prefix"})
+COUNTRY_PARTS = frozenset({"country", "adjective", "seat", "igo", "prefix", "region"})
 QUALIFIERS = frozenset({"deputy", "vice", "former", "acting", "first", "ex", "then"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "PRODUCT", "NORP"})
 MAX_GAP = 4
+# Sectors of people who belong where they are: "rebels in X" are X's rebels.
+_LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "EDU", "REL", "PTY"})
 
 
 @dataclass
@@ -73,12 +75,18 @@ class Composer:
         return out
 
     def _owned_org(self, doc: Doc, atoms: dict[int, Atom], org: Atom) -> Phrase | None:
-        """"Russia's state-owned Gazprom", "Russia's Novatek": one mention of the company
+        """ "Russia's state-owned Gazprom", "Russia's Novatek": one mention of the company
         (the company's own country and sector win), not a country plus a company."""
         i = org.start - 1
         gap = 0
-        while i >= 0 and gap <= MAX_GAP and atoms.get(i) is None and doc[i].tag_ != "POS" \
-                and self._gap_word(doc, i) and doc[i].pos_ != "PROPN":
+        while (
+            i >= 0
+            and gap <= MAX_GAP
+            and atoms.get(i) is None
+            and doc[i].tag_ != "POS"
+            and self._gap_word(doc, i)
+            and doc[i].pos_ != "PROPN"
+        ):
             i -= 1
             gap += 1
         if i < 0:
@@ -88,8 +96,9 @@ class Composer:
         country = atoms.get(i)
         if country is None or country.kind not in ("country", "adjective") or country.end != i + 1:
             return None
-        if not self._inside(doc, country.end, org.end, org.start) \
-                or not self._attached(doc, country, org.end):
+        if not self._inside(doc, country.end, org.end, org.start) or not self._attached(
+            doc, country, org.end
+        ):
             return None
         return Phrase(country.start, org.end, country, [], False, [], org)
 
@@ -140,8 +149,7 @@ class Composer:
         name_atom = atoms.get(end)
         name_text = None
         right = end
-        if name_atom is not None and name_atom.start == end and name_atom.kind in ("person",
-                                                                                   "org"):
+        if name_atom is not None and name_atom.start == end and name_atom.kind in ("person", "org"):
             right = name_atom.end
         else:
             name_atom = None
@@ -149,8 +157,14 @@ class Composer:
             if span is not None and not plural:
                 name_text, right = span.text, span.end
         named = name_atom is not None or name_text is not None
+        if country is None and not named and roles:
+            after = self._country_after(doc, atoms, start, end, roles)
+            if after is not None and self._is_head(doc, start, end, left):
+                # "the government of Haiti", "rebels in Ivory Coast": the parse checked it
+                return Phrase(left, after.end, after, roles, plural, qualifiers)
         person_name = name_text is not None or (
-            name_atom is not None and name_atom.kind == "person")
+            name_atom is not None and name_atom.kind == "person"
+        )
         if country is None and not (person_name and roles and roles[0].title):
             return None  # a bare role ("the two leaders") is left to the events stage
         if not named and not self._is_head(doc, start, end, left):
@@ -162,6 +176,31 @@ class Composer:
         if not roles:
             return None
         return Phrase(left, right, country, roles, plural, qualifiers, name_atom, name_text)
+
+    @staticmethod
+    def _country_after(doc: Doc, atoms: dict[int, Atom], start: int, end: int,
+                       roles: list[Role]) -> Atom | None:
+        """The country of a role given after it: "the government of Haiti", "refugees from
+        Syria" (of/from: whose), and for groups that live there, "rebels in Ivory Coast",
+        "protesters in Egypt". "in" is not enough for armed forces or officials ("troops in
+        Iraq" are often foreign), so it counts only for non-state sectors."""
+        if end + 1 >= len(doc):
+            return None
+        prep = doc[end].lower_
+        if prep not in ("of", "from", "in"):
+            return None
+        if prep == "in" and roles[-1].sector not in _LOCAL_SECTORS:
+            return None
+        at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        atom = atoms.get(at)
+        if atom is None or atom.start != at or atom.kind not in ("country", "region"):
+            return None
+        if atom.end < len(doc) and doc[atom.end].tag_ == "POS":
+            return None  # "the people of Russia's far east": the country owns something else
+        if not start <= doc[end].head.i < end \
+                or not any(t.head.i == end for t in doc[atom.start:atom.end]):
+            return None  # the preposition attaches elsewhere ("met officials in Beijing")
+        return atom
 
     @staticmethod
     def _attached(doc: Doc, country: Atom, right: int) -> bool:
@@ -198,8 +237,13 @@ class Composer:
                 return None
             return doc[at:end]
         run = at
-        while run < len(doc) and run - at < 3 and doc[run].pos_ == "PROPN" \
-                and doc[run].is_title and atoms.get(run) is None:
+        while (
+            run < len(doc)
+            and run - at < 3
+            and doc[run].pos_ == "PROPN"
+            and doc[run].is_title
+            and atoms.get(run) is None
+        ):
             run += 1
         return doc[at:run] if run > at else None
 
@@ -216,12 +260,15 @@ class Composer:
         """The words after the country part up to the name form one noun phrase: only one
         attaches outside it, and that one is the role or the name (the phrase head). The
         country part itself may attach elsewhere ("Russian and Chinese negotiators")."""
-        outside = [t for t in doc[left:right] if t.tag_ != "POS"
-                   and (t.head.i == t.i or not left <= t.head.i < right)]
+        outside = [
+            t
+            for t in doc[left:right]
+            if t.tag_ != "POS" and (t.head.i == t.i or not left <= t.head.i < right)
+        ]
         return len(outside) == 1 and outside[0].i >= chain_start
 
     def _coordinated(self, doc: Doc, atoms: dict[int, Atom], phrase: Phrase) -> list[Phrase]:
-        """"Russian and Chinese negotiators": each conjoined country gets the role too."""
+        """ "Russian and Chinese negotiators": each conjoined country gets the role too."""
         out: list[Phrase] = []
         if phrase.country is None or phrase.country.kind not in ("adjective", "country"):
             return out
@@ -233,7 +280,6 @@ class Composer:
             atom = atoms.get(j)
             if atom is None or atom.kind not in ("adjective", "country") or atom.end != j + 1:
                 break
-            out.append(Phrase(atom.start, atom.end, atom, phrase.roles, True,
-                              phrase.qualifiers))
+            out.append(Phrase(atom.start, atom.end, atom, phrase.roles, True, phrase.qualifiers))
             i = atom.start - 1
         return out

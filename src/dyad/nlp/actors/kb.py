@@ -9,6 +9,9 @@ Public lookups on the object returned by ``load_kb()`` (cached, one per process)
 
 - ``kb.country(code) -> Country | None``: an ISO alpha-3 (or ``SUN``) country row.
 - ``kb.igo(code) -> Igo | None``: an IGO row (``IGOUNO``...).
+- ``kb.region(code) -> Igo | None``: a regional grouping (``WST`` the West, ``EUR`` Europe).
+- ``kb.country_of_place(text) -> str | None``: the country of a place name: country names,
+  capitals and seats ("Moscow", "the Kremlin") and major cities ("Shanghai") -> ``RUS``...
 - ``kb.people_named(name) -> tuple[Person, ...]``: every person with that exact alias
   ("Putin", "Vladimir Putin", "Xi Jingping"); several for ambiguous surnames.
 - ``kb.terms(person) -> tuple[Term, ...]``: their terms of office (role, country, sector,
@@ -33,8 +36,15 @@ from importlib import resources
 from dyad.errors import KnowledgeBaseError
 
 # Offices ranked for "which term counts" when a person holds several at once.
-_RANK = ("monarch", "supreme leader", "president", "acting president", "general secretary",
-         "prime minister", "vice president")
+_RANK = (
+    "monarch",
+    "supreme leader",
+    "president",
+    "acting president",
+    "general secretary",
+    "prime minister",
+    "vice president",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +121,14 @@ def _rows(filename: str) -> Iterator[dict[str, str]]:
         yield row
 
 
+def _plain(name: str) -> str:
+    """A place name for lookup: whitespace runs (any kind) as one space, no leading article."""
+    words = name.split()
+    if len(words) > 1 and words[0] in ("the", "The"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _day(value: str, *, end: bool, where: str) -> date:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD; a partial date covers its whole period."""
     parts = value.split("-")
@@ -131,22 +149,48 @@ class KnowledgeBase:
         self.countries: dict[str, Country] = {}
         for r in _rows("countries.tsv"):
             self.countries[r["code"]] = Country(
-                r["code"], r["name"], _split(r["aliases"]), _split(r["adjectives"]),
-                _split(r["seats"]), _split(r["prefixes"]), r["leader"] or None)
-        self.igos = {r["code"]: Igo(r["code"], r["name"], _split(r["aliases"]))
-                     for r in _rows("igos.tsv")}
+                r["code"],
+                r["name"],
+                _split(r["aliases"]),
+                _split(r["adjectives"]),
+                _split(r["seats"]),
+                _split(r["prefixes"]),
+                r["leader"] or None,
+            )
+        groupings = [Igo(r["code"], r["name"], _split(r["aliases"])) for r in _rows("igos.tsv")]
+        self.igos = {g.code: g for g in groupings if g.code.startswith("IGO")}
+        # Regional groupings ("the West" -> WST): groups of states, not organisations.
+        self.regions = {g.code: g for g in groupings if not g.code.startswith("IGO")}
         self.organisations = [
-            Organisation(r["name"], _split(r["aliases"]), r["country"], r["sector"],
-                         _split(r["cues"])) for r in _rows("organisations.tsv")]
-        self.roles = {r["term"].lower(): Role(r["term"].lower(), r["sector"] or None, r["role"],
-                                              r["kind"], r["title"] == "1")
-                      for r in _rows("roles.tsv")}
-        self.places = tuple(r["name"] for r in _rows("places.tsv"))
+            Organisation(
+                r["name"], _split(r["aliases"]), r["country"], r["sector"], _split(r["cues"])
+            )
+            for r in _rows("organisations.tsv")
+        ]
+        self.roles = {
+            r["term"].lower(): Role(
+                r["term"].lower(), r["sector"] or None, r["role"], r["kind"], r["title"] == "1"
+            )
+            for r in _rows("roles.tsv")
+        }
+        place_rows = list(_rows("places.tsv"))
+        self.places = tuple(r["name"] for r in place_rows if not r["country"])
+        self._place_country: dict[str, str] = {}
+        for r in place_rows:
+            if r["country"] and r["country"] not in self.countries:
+                raise KnowledgeBaseError(f"places.tsv: {r['name']}: unknown country")
+        for country in self.countries.values():  # names and seats first, cities after
+            for name in (*country.aliases, *country.seats):
+                self._place_country.setdefault(_plain(name), country.code)
+        for r in place_rows:
+            if r["country"]:
+                self._place_country.setdefault(_plain(r["name"]), r["country"])
         self._load_people()
         self._orgs_by_alias = {a: o for o in self.organisations for a in o.aliases}
         for code, row in self.countries.items():
-            if row.leader is None and any(t.country == code for ts in self._terms.values()
-                                          for t in ts):
+            if row.leader is None and any(
+                t.country == code for ts in self._terms.values() for t in ts
+            ):
                 raise KnowledgeBaseError(f"countries.tsv: {code} has people but no leader role")
 
     def _load_people(self) -> None:
@@ -161,7 +205,8 @@ class KnowledgeBase:
             start = _day(r["start"], end=False, where=where)
             end = _day(r["end"], end=True, where=where) if r["end"] else None
             terms.setdefault(r["name"], []).append(
-                Term(r["country"], r["role"], r["sector"] or None, start, end))
+                Term(r["country"], r["role"], r["sector"] or None, start, end)
+            )
         self.people = {n: Person(n, tuple(a)) for n, a in aliases.items()}
         self._terms = {n: tuple(sorted(ts, key=lambda t: t.start)) for n, ts in terms.items()}
         self._by_alias: dict[str, list[Person]] = {}
@@ -177,6 +222,17 @@ class KnowledgeBase:
     def igo(self, code: str) -> Igo | None:
         return self.igos.get(code)
 
+    def country_of_place(self, text: str) -> str | None:
+        """The country a place name lies in: a country's own name, its capital or seat of
+        power ("Moscow", "the Kremlin"), or a major city listed in places.tsv ("Shanghai");
+        None when unknown. Whitespace and a leading "the" do not matter. For the events
+        stage: "arrived in Moscow" is a visit to RUS, although "in Moscow" is not an actor."""
+        return self._place_country.get(_plain(text))
+
+    def region(self, code: str) -> Igo | None:
+        """A regional grouping row (``WST`` the West, ``EUR`` Europe...), or None."""
+        return self.regions.get(code)
+
     def people_named(self, name: str) -> tuple[Person, ...]:
         return tuple(self._by_alias.get(name, ()))
 
@@ -189,9 +245,13 @@ class KnowledgeBase:
         return held[0] if held else None
 
     def holders(self, country: str, role: str, day: date) -> tuple[Person, ...]:
-        return tuple(p for p in self.people.values()
-                     if any(t.country == country and t.role == role and t.holds_on(day)
-                            for t in self.terms(p)))
+        return tuple(
+            p
+            for p in self.people.values()
+            if any(
+                t.country == country and t.role == role and t.holds_on(day) for t in self.terms(p)
+            )
+        )
 
     def organisation_named(self, alias: str) -> Organisation | None:
         return self._orgs_by_alias.get(alias)

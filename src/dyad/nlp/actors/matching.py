@@ -20,11 +20,13 @@ from spacy.tokens import Doc
 from dyad.nlp.actors.kb import KnowledgeBase
 
 # Kinds of name atoms, in the order that wins when two match exactly the same tokens.
-PRIORITY = ("place", "org", "igo", "person", "country", "seat", "adjective", "prefix")
+PRIORITY = ("place", "org", "igo", "person", "country", "region", "seat", "adjective",
+            "prefix")
 _PIECES = re.compile(r"[^-/\u2013]+")
 # "Soviet-era", "Moscow-based", "Russian-made": the country qualifies a thing, it does not act.
-SKIP_SUFFIX = frozenset({"era", "based", "style", "born", "like", "type", "made", "built",
-                         "speaking", "language"})
+SKIP_SUFFIX = frozenset(
+    {"era", "based", "style", "born", "like", "type", "made", "built", "speaking", "language"}
+)
 # "pro-Russian", "anti-American", "post-Soviet": the mention is not the country acting.
 SKIP_PREFIX = frozenset({"pro", "anti", "post", "pre", "non", "ex", "pan", "neo", "former"})
 
@@ -68,7 +70,7 @@ def _plural(term: str) -> str:
 def _strip_article(alias: str) -> str:
     for article in ("the ", "The "):
         if alias.startswith(article) and len(alias) > len(article) + 2:
-            return alias[len(article):]
+            return alias[len(article) :]
     return alias
 
 
@@ -85,14 +87,21 @@ class Matchers:
             entries.setdefault(f"{kind}|{key}", set()).add(_strip_article(alias))
 
         for c in kb.countries.values():
-            for kind, aliases in (("country", c.aliases), ("adjective", c.adjectives),
-                                  ("seat", c.seats), ("prefix", c.prefixes)):
+            for kind, aliases in (
+                ("country", c.aliases),
+                ("adjective", c.adjectives),
+                ("seat", c.seats),
+                ("prefix", c.prefixes),
+            ):
                 for alias in aliases:
                     add(kind, c.code, alias)
                     self.pieces.setdefault(alias, (kind, c.code))
         for igo in kb.igos.values():
             for alias in igo.aliases:
                 add("igo", igo.code, alias)
+        for region in kb.regions.values():
+            for alias in region.aliases:  # "the West" keeps its article: "West" alone is not it
+                entries.setdefault(f"region|{region.code}", set()).add(alias)
         for org in kb.organisations:
             for alias in org.aliases:
                 add("org", org.name, alias)
@@ -116,6 +125,7 @@ class Matchers:
         for match_id, start, end in self.names(doc):
             kind, key = vocab[match_id].split("|", 1)
             found.append(Atom(start, end, kind, key))
+        found.extend(self._across_spaces(doc))
         for token in doc:
             text = token.text
             if len(text) < 3 or not any(ch in text for ch in "-/\u2013"):
@@ -129,9 +139,28 @@ class Matchers:
                     continue
                 if hit is not None and piece.group() != text:
                     at = token.idx + piece.start()
-                    found.append(Atom(token.i, token.i + 1, hit[0], hit[1],
-                                      (at, at + len(piece.group()))))
+                    found.append(
+                        Atom(token.i, token.i + 1, hit[0], hit[1], (at, at + len(piece.group())))
+                    )
         return found
+
+    def _across_spaces(self, doc: Doc) -> list[Atom]:
+        """Names split by an odd space inside a line ("Xi\u2009Jinping"): spaCy keeps each
+        non-ASCII space as its own token, so the names are matched again on a copy without
+        those tokens and mapped back. Costs nothing on text without such spaces."""
+        odd = {t.i for t in doc if t.is_space and "\n" not in t.text and 0 < t.i < len(doc) - 1}
+        if not odd:
+            return []
+        keep = [t.i for t in doc if t.i not in odd]
+        squeezed = Doc(doc.vocab, words=[doc[i].text for i in keep])
+        vocab = doc.vocab.strings
+        out = []
+        for match_id, start, end in self.names(squeezed):
+            first, last = keep[start], keep[end - 1] + 1
+            if last - first != end - start:  # only the matches that crossed a removed space
+                kind, key = vocab[match_id].split("|", 1)
+                out.append(Atom(first, last, kind, key))
+        return out
 
     def role_matches(self, doc: Doc) -> list[RoleMatch]:
         """Role terms, longest first at each position, non-overlapping."""

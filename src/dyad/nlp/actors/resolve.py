@@ -16,8 +16,17 @@ from dyad.nlp.actors.kb import KnowledgeBase, Person, Term
 from dyad.types import Actor
 
 # Roles a bare "leader" can point to, whichever the country's constitution makes top.
-TOP_ROLES = frozenset({"president", "prime minister", "supreme leader", "general secretary",
-                       "monarch", "chancellor", "acting president"})
+TOP_ROLES = frozenset(
+    {
+        "president",
+        "prime minister",
+        "supreme leader",
+        "general secretary",
+        "monarch",
+        "chancellor",
+        "acting president",
+    }
+)
 # Name order: family name first for these countries' people, so "Xi Jinping" -> "Xi".
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM"})
 
@@ -63,12 +72,12 @@ class Resolver:
                 if self.day is None:
                     return stated[-1]
                 day = self.day
-                return min(stated, key=lambda t: 0 if t.holds_on(day)
-                           else abs((t.start - day).days))
+                return min(
+                    stated, key=lambda t: 0 if t.holds_on(day) else abs((t.start - day).days)
+                )
         return self.kb.term_on(person, self.day) if self.day is not None else None
 
-    def person_actor(self, person: Person, role: str | None = None,
-                     qualifier: str = "") -> Actor:
+    def person_actor(self, person: Person, role: str | None = None, qualifier: str = "") -> Actor:
         """Actor of a resolved person, with the sector of the role held on the date."""
         terms = self.kb.terms(person)
         stated = role
@@ -77,8 +86,11 @@ class Resolver:
         term = None if qualifier else self._term(person, role)
         if term is not None:
             country, sector, role = term.country, term.sector, term.role
-        elif self.day is not None and terms and all(
-                t.end is not None and t.end < self.day for t in terms):
+        elif (
+            self.day is not None
+            and terms
+            and all(t.end is not None and t.end < self.day for t in terms)
+        ):
             country, sector = terms[-1].country, "ELI"
             role = role or f"former {terms[-1].role}"
         else:
@@ -93,11 +105,18 @@ class Resolver:
         self.memory.remember(person, country, stated if term is not None else None)
         igo = country.startswith("IGO")
         code = country if igo else country + (sector or "")
-        return Actor(code=code, kind="person", country=None if igo else country,
-                     sector=sector, name=person.name, role=role)
+        return Actor(
+            code=code,
+            kind="person",
+            country=None if igo else country,
+            sector=sector,
+            name=person.name,
+            role=role,
+        )
 
-    def by_alias(self, alias: str, role: str | None = None,
-                 country: str | None = None) -> Person | None:
+    def by_alias(
+        self, alias: str, role: str | None = None, country: str | None = None
+    ) -> Person | None:
         """The one person `alias` names here: the document's memory first, then the KB
         narrowed by stated role, country and date; None when still ambiguous."""
         remembered = self.memory.short.get(alias)
