@@ -39,6 +39,7 @@ def mention(
     src: Actor = RUS,
     tgt: Actor = CHN,
     start: int = 0,
+    cameo: str = "057",
 ) -> EventMention:
     return EventMention(
         doc_id=doc,
@@ -47,7 +48,7 @@ def mention(
         trigger_end=start + 6,
         trigger="signed",
         plover=plover,
-        cameo="057",
+        cameo=cameo,
         quad_class=1,
         goldstein=8.0,
         sources=(ActorMention(0, 7, src.name or src.code, src),),
@@ -176,3 +177,13 @@ def test_a_precise_day_beats_a_vaguer_month() -> None:
     ]
     (event,) = fuse(ms, {"a": pub("2014-06-01"), "b": pub("2014-05-22")})
     assert event.when == day("2014-05-21")
+
+
+def test_undated_mentions_of_one_thing_group_together_and_other_actions_stay_apart() -> None:
+    ms = [
+        mention("a", "Gazprom signed the gas contract with CNPC, a deal worth billions."),
+        mention("b", "Gazprom signed a gas contract with CNPC after a decade of talks."),
+        mention("c", "Gazprom signed up CNPC for a naval drill.", cameo="062"),
+    ]
+    events = fuse(ms, {k: pub("2014-06-01") for k in "abc"})
+    assert sorted(len(e.doc_ids) for e in events) == [1, 2]

@@ -8,10 +8,11 @@ Design (cost about linear in the number of mentions):
 2. Dated mentions, oldest first, join the first event in their block whose date range
    overlaps theirs and whose wording and actors are similar enough (same-day reports of the
    same type and countries need less wording in common).
-3. Undated mentions join the most similar dated event of their block that falls inside
-   their document's publication window (a report cannot describe an event after it was
-   published); with no such event they stay undated events of their own, kept in the event
-   table but not in a chronology.
+3. Undated mentions join the most similar dated event of their block doing the same CAMEO
+   action that falls inside their document's publication window (a report cannot describe
+   an event after it was published); failing that, the most similar undated event of the
+   block ("Western sanctions" told by three articles is one undated event with three
+   sources). Undated events stay in the event table but not in a chronology.
 The event's date is the most precise one its mentions give (see `_event_date`).
 """
 
@@ -60,17 +61,21 @@ class _Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
     codes: set[str] = field(default_factory=set)
+    cameos: set[str] = field(default_factory=set)
 
     def add(self, m: EventMention) -> None:
         self.mentions.append(m)
         self.words |= _words(m.sentence.text)
         self.codes |= set(m.source_codes + m.target_codes)
+        self.cameos.add(m.cameo[:3])
 
     def similarity(self, m: EventMention) -> float:
+        """Shared wording (0.4), shared actor codes (0.4), same CAMEO action (0.2): one
+        PLOVER type covers different actions (061 economic vs 062 military cooperation)."""
         words, codes = _words(m.sentence.text), set(m.source_codes + m.target_codes)
         w = len(words & self.words) / max(1, len(words | self.words))
         c = len(codes & self.codes) / max(1, len(codes | self.codes))
-        return 0.5 * w + 0.5 * c
+        return 0.4 * w + 0.4 * c + 0.2 * (m.cameo[:3] in self.cameos)
 
     @property
     def when(self) -> DateRange | None:
@@ -131,15 +136,19 @@ def _fuse_block(
     for m in undated:
         window = published.get(m.doc_id)
         candidates = [c for c in clusters if _in_window(c.when, window)]
-        scored = [(c.similarity(m), i, c) for i, c in enumerate(candidates)]
-        scored = [s for s in scored if s[0] >= UNDATED_SIMILARITY]
-        if scored:
-            max(scored)[2].add(m)
-        else:
-            loner = _Cluster(block)
-            loner.add(m)
-            loners.append(loner)
+        best = _most_similar(m, candidates) or _most_similar(m, loners)
+        if best is None:
+            best = _Cluster(block)
+            loners.append(best)
+        best.add(m)
     return clusters + loners
+
+
+def _most_similar(m: EventMention, clusters: list[_Cluster]) -> _Cluster | None:
+    """The most similar cluster doing the same CAMEO action, if similar enough."""
+    scored = [(c.similarity(m), -i, c) for i, c in enumerate(clusters) if m.cameo[:3] in c.cameos]
+    scored = [s for s in scored if s[0] >= UNDATED_SIMILARITY]
+    return max(scored, key=lambda s: s[:2])[2] if scored else None
 
 
 def _in_window(when: DateRange | None, pub: PublicationDate | None) -> bool:
