@@ -240,3 +240,20 @@ def test_governing_clause_tense_carries_over(nlp):
     ev = only(events(nlp, "Chile will allow Peru to invest in the port.",
                      {"Chile": "CHL", "Peru": "PER"}))
     assert ev.trigger == "invest" and ev.future
+
+
+def test_subject_stranded_after_a_leading_phrase_is_recovered() -> None:
+    from datetime import date
+
+    from dyad.nlp.pipeline import analyse, cached_pipeline
+    from dyad.types import Document, PublicationDate
+
+    text = (
+        "With the direct involvement of senior leaders, Gazprom and the China National "
+        "Petroleum Corporation signed a long gas contract."
+    )
+    pub = PublicationDate(date(2014, 5, 25), "given", 1.0, "test")
+    ((_, analysis),) = analyse(cached_pipeline(), [Document("x", text, None, published=pub)])
+    (event,) = analysis.events
+    assert event.trigger == "signed"
+    assert set(event.source_codes) == {"RUSBUS", "CHNBUS"}

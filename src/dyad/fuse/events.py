@@ -70,12 +70,11 @@ class _Cluster:
         self.cameos.add(m.cameo[:3])
 
     def similarity(self, m: EventMention) -> float:
-        """Shared wording (0.4), shared actor codes (0.4), same CAMEO action (0.2): one
-        PLOVER type covers different actions (061 economic vs 062 military cooperation)."""
+        """Shared wording and shared actor codes, half and half."""
         words, codes = _words(m.sentence.text), set(m.source_codes + m.target_codes)
         w = len(words & self.words) / max(1, len(words | self.words))
         c = len(codes & self.codes) / max(1, len(codes | self.codes))
-        return 0.4 * w + 0.4 * c + 0.2 * (m.cameo[:3] in self.cameos)
+        return 0.5 * w + 0.5 * c
 
     @property
     def when(self) -> DateRange | None:
@@ -136,7 +135,8 @@ def _fuse_block(
     for m in undated:
         window = published.get(m.doc_id)
         candidates = [c for c in clusters if _in_window(c.when, window)]
-        best = _most_similar(m, candidates) or _most_similar(m, loners)
+        near = [c for c in loners if _published_near(c, window, published)]
+        best = _most_similar(m, candidates) or _most_similar(m, near)
         if best is None:
             best = _Cluster(block)
             loners.append(best)
@@ -144,8 +144,24 @@ def _fuse_block(
     return clusters + loners
 
 
+def _published_near(
+    c: _Cluster, pub: PublicationDate | None, published: Mapping[str, PublicationDate]
+) -> bool:
+    """Undated reports can only be of one event if their articles appeared close in time."""
+    if pub is None or pub.value is None:
+        return False
+    for m in c.mentions:
+        other = published.get(m.doc_id)
+        if other is None or other.value is None:
+            return False
+        if abs((other.value - pub.value).days) > UNDATED_LOOKBACK.days:
+            return False
+    return True
+
+
 def _most_similar(m: EventMention, clusters: list[_Cluster]) -> _Cluster | None:
-    """The most similar cluster doing the same CAMEO action, if similar enough."""
+    """The most similar cluster doing the same CAMEO action (one PLOVER type covers
+    different actions: 061 economic vs 062 military cooperation), if similar enough."""
     scored = [(c.similarity(m), -i, c) for i, c in enumerate(clusters) if m.cameo[:3] in c.cameos]
     scored = [s for s in scored if s[0] >= UNDATED_SIMILARITY]
     return max(scored, key=lambda s: s[:2])[2] if scored else None

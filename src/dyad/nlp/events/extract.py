@@ -250,7 +250,23 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
             continue
         if node.dep_ == "relcl":
             return [node.head], False
-        return [], False
+        return _stranded_subject(node), False
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """The subject the small parser strands after a leading phrase: in "With the backing of
+    senior leaders, Gazprom and CNPC signed ...", it attaches "Gazprom" as a conjunct of
+    "leaders". When a verb has no subject, a conjunct standing between the last comma before
+    the verb and the verb, whose head lies before that comma, is taken as the subject."""
+    commas = [t.i for t in verb.sent if t.i < verb.i and t.text == ","]
+    if not commas:
+        return []
+    after = commas[-1] + 1
+    return [
+        t
+        for t in verb.doc[after : verb.i]
+        if t.dep_ == "conj" and t.head.i < after and t.pos_ in ("PROPN", "NOUN")
+    ][:1]
 
 
 def _target_heads(tok: Token) -> list[Token]:
