@@ -257,3 +257,19 @@ def test_subject_stranded_after_a_leading_phrase_is_recovered() -> None:
     (event,) = analysis.events
     assert event.trigger == "signed"
     assert set(event.source_codes) == {"RUSBUS", "CHNBUS"}
+
+
+def test_habitual_practice_is_flagged_not_a_one_off_event() -> None:
+    from datetime import date
+
+    from dyad.nlp.pipeline import analyse, cached_pipeline
+    from dyad.types import Document, PublicationDate
+
+    text = (
+        "Indian and Chinese officials usually meet every October to discuss border trade. "
+        "Indian and Chinese officials met in Delhi on Monday."
+    )
+    pub = PublicationDate(date(2019, 5, 25), "given", 1.0, "test")
+    ((_, analysis),) = analyse(cached_pipeline(), [Document("x", text, None, published=pub)])
+    flags = [(e.trigger, e.habitual) for e in analysis.events]
+    assert ("meet", True) in flags and ("met", False) in flags

@@ -140,6 +140,7 @@ class EventMention:
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
+    habitual: bool = False
     reported_by: ActorMention | None = None
 
     @property
@@ -197,6 +198,7 @@ class Event:
     future: bool = False
     negated: bool = False
     hypothetical: bool = False
+    habitual: bool = False
 
     @property
     def actors(self) -> tuple[str, ...]:

@@ -2,9 +2,9 @@
 
 Design (cost about linear in the number of mentions):
 1. Blocking. Mentions are grouped by PLOVER type, the set of countries taking part
-   (source and target codes cut to their country part) and their negated/hypothetical
-   flags ("did not sign" is never the same event as "signed"). Only mentions in one block
-   are ever compared.
+   (source and target codes cut to their country part) and their negated, hypothetical
+   and habitual flags ("did not sign" is never the same event as "signed"). Only
+   mentions in one block are ever compared.
 2. Dated mentions, oldest first, join the first event in their block whose date range
    overlaps theirs and whose wording and actors are similar enough (same-day reports of the
    same type and countries need less wording in common).
@@ -52,7 +52,7 @@ def _countries(m: EventMention) -> frozenset[str]:
     return frozenset(code[:3] for code in m.source_codes + m.target_codes)
 
 
-Block = tuple[str, frozenset[str], bool, bool]
+Block = tuple[str, frozenset[str], bool, bool, bool]
 
 
 @dataclass
@@ -101,7 +101,7 @@ def fuse(mentions: Iterable[EventMention], published: Mapping[str, PublicationDa
     """Group mentions into events (see the module docstring for the rules)."""
     blocks: dict[Block, list[EventMention]] = defaultdict(list)
     for m in mentions:
-        blocks[(m.plover, _countries(m), m.negated, m.hypothetical)].append(m)
+        blocks[(m.plover, _countries(m), m.negated, m.hypothetical, m.habitual)].append(m)
     clusters: list[_Cluster] = []
     for block, members in blocks.items():
         clusters.extend(_fuse_block(block, members, published))
@@ -204,6 +204,7 @@ def _to_event(c: _Cluster) -> Event:
         future=all(m.future for m in ms),
         negated=c.block[2],
         hypothetical=c.block[3],
+        habitual=c.block[4],
     )
 
 

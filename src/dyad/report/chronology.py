@@ -19,7 +19,8 @@ from dyad.types import Document, Event, EventMention
 class EventFilter:
     """`actors`: codes or code prefixes (``RUS`` matches ``RUSGOV``); when two or more are
     given, each must take part. `since`/`until` keep events whose dates overlap them.
-    `dated_only` (the chronology) also leaves out negated and hypothetical events."""
+    `dated_only` (the chronology) also leaves out negated, hypothetical and habitual
+    events."""
 
     actors: tuple[str, ...] = ()
     since: date | None = None
@@ -27,7 +28,9 @@ class EventFilter:
     dated_only: bool = False
 
     def accepts(self, event: Event) -> bool:
-        if self.dated_only and (event.when is None or event.negated or event.hypothetical):
+        if self.dated_only and (
+            event.when is None or event.negated or event.hypothetical or event.habitual
+        ):
             return False
         if self.since and (event.when is None or event.when.end < self.since):
             return False
@@ -104,6 +107,7 @@ def event_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
                 "planned": e.future,
                 "negated": e.negated,
                 "hypothetical": e.hypothetical,
+                "habitual": e.habitual,
                 "summary": e.summary,
                 "mentions": [
                     dict(
@@ -141,8 +145,8 @@ def document_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
 
 
 def flags(row: dict[str, Any]) -> str:
-    """'planned', 'negated', 'hypothetical' as they apply to an event row, comma-separated."""
-    return ", ".join(k for k in ("planned", "negated", "hypothetical") if row.get(k))
+    """The flags that apply to an event row, comma-separated."""
+    return ", ".join(k for k in ("planned", "negated", "hypothetical", "habitual") if row.get(k))
 
 
 def date_label(start: str, end: str) -> str:

@@ -573,11 +573,49 @@ def _merge(events: list[EventMention]) -> list[EventMention]:
     return list(kept.values())
 
 
+_HABITUAL_ADVERBS = frozenset(
+    "usually regularly routinely often frequently continuously traditionally typically "
+    "normally customarily habitually repeatedly annually yearly".split()
+)
+
+
+def _set_spans(doc: Doc) -> list[Span]:
+    """Spans of SET timexes ("every October", "2-3 times a year", "annually")."""
+    spans = []
+    for timex in doc._.dyad_timexes or ():
+        if timex.type == "SET":
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+def _habitual(trig: _Trigger, sets: Sequence[Span]) -> bool:
+    """A recurring practice, not one event: "officials usually meet every October", "the
+    exercises take place twice a year". Marked by a habitual adverb on the trigger's clause
+    or a SET expression governed by it."""
+    anchors = {trig.anchor.i, trig.token.i}
+    if any(
+        c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS
+        for a in (trig.anchor, trig.token)
+        for c in a.children
+    ):
+        return True
+    for span in sets:
+        if span.sent.start != trig.anchor.sent.start:
+            continue
+        root = span.root
+        if root.i in anchors or any(a.i in anchors for a in root.ancestors):
+            return True
+    return False
+
+
 def extract_events(doc: Doc) -> list[EventMention]:
     """All event mentions of a processed Doc (needs dyad_actors; dyad_timexes optional)."""
     doc_id = doc._.dyad_doc_id or ""
     index = A.ActorIndex(doc, doc._.dyad_actors)
     dated = A.timex_tokens(doc, doc._.dyad_timexes)
+    sets = _set_spans(doc)
     events: list[EventMention] = []
     last_of: dict[str, EventMention] = {}  # event noun lemma -> its last coded mention
     pair: tuple[ActorMention, ...] = ()  # the last two countries that acted together
@@ -612,6 +650,8 @@ def extract_events(doc: Doc) -> list[EventMention]:
                 continue
             when = A.date_of(sent, dated, [trig.token, trig.anchor])
             event = _event(doc_id, sent, trig, sources, targets, mood, reporter, when)
+            if _habitual(trig, sets):
+                event = replace(event, habitual=True)
             found.append(event)
             if trig.noun:
                 last_of[_lemma(trig.token)] = event
