@@ -187,3 +187,11 @@ def test_undated_mentions_of_one_thing_group_together_and_other_actions_stay_apa
     ]
     events = fuse(ms, {k: pub("2014-06-01") for k in "abc"})
     assert sorted(len(e.doc_ids) for e in events) == [1, 2]
+
+
+def test_summary_cuts_at_word_boundaries() -> None:
+    long = "Several words " * 30 + "Gazprom signed the contract. " + "Trailing words " * 30
+    m = mention("a", long, None)
+    s = summarise(m, limit=100)
+    assert s.startswith("…") and s.endswith("…")
+    assert all(w in long.split() for w in s.strip("…").split())

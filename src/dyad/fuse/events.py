@@ -218,14 +218,18 @@ def _mention_quality(m: EventMention) -> tuple[int, int, int]:
 
 
 def summarise(m: EventMention, limit: int = 240) -> str:
-    """The supporting sentence, trimmed around the trigger when it is long."""
+    """The supporting sentence, cut at word boundaries around the trigger when it is long."""
     text = " ".join(m.sentence.text.split())
     if len(text) <= limit:
         return text
-    trigger_at = max(0, m.trigger_start - m.sentence.start)
+    trigger_at = max(0, min(m.trigger_start - m.sentence.start, len(text)))
     start = max(0, min(trigger_at - limit // 3, len(text) - limit))
-    cut = text[start : start + limit]
-    return ("…" if start else "") + cut.strip() + "…"
+    end = start + limit
+    if start:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
 def _event_order(e: Event) -> tuple[bool, str, str]:

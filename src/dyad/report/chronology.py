@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from dyad.store.db import Store
@@ -55,8 +56,9 @@ def source_ref(m: EventMention, titles: dict[str, str | None]) -> dict[str, Any]
 
 
 def _titles(store: Store) -> dict[str, str | None]:
-    rows = store.db.execute("SELECT doc_id, coalesce(title, path) FROM documents")
-    return {r[0]: r[1] for r in rows}
+    """Each document's title, or its file name when it has none."""
+    rows = store.db.execute("SELECT doc_id, title, path FROM documents")
+    return {r[0]: r[1] or (Path(r[2]).name if r[2] else None) for r in rows}
 
 
 def chronology(store: Store, flt: EventFilter) -> list[dict[str, Any]]:

@@ -380,7 +380,7 @@ def timex_tokens(doc: Doc, timexes: Sequence[Timex] | None) -> list[tuple[Timex,
     return out
 
 
-def _clause_verb(tok: Token) -> Token | None:
+def clause_verb(tok: Token) -> Token | None:
     """The nearest verb (or event noun's verb) above `tok`."""
     for anc in tok.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
@@ -397,7 +397,7 @@ def date_of(
     anchor_ids = {a.i for a in anchors}
     for timex, span in inside:
         root = span.root
-        verb = _clause_verb(root)
+        verb = clause_verb(root)
         if verb is not None and verb.i in anchor_ids:
             return timex
         if any(a.i in anchor_ids for a in root.ancestors if a.pos_ in ("NOUN", "PROPN")):
@@ -405,7 +405,7 @@ def date_of(
     if len(inside) == 1:
         # the only date, unless it belongs to another clause below the trigger's own
         # ("agreed that in 2030 Peru will supply": 2030 dates the supply)
-        verb = _clause_verb(inside[0][1].root)
+        verb = clause_verb(inside[0][1].root)
         above = {a.i for anchor in anchors for a in (anchor, *anchor.ancestors)}
         if verb is None or verb.i in above:
             return inside[0][0]

@@ -593,7 +593,8 @@ def _set_spans(doc: Doc) -> list[Span]:
 def _habitual(trig: _Trigger, sets: Sequence[Span]) -> bool:
     """A recurring practice, not one event: "officials usually meet every October", "the
     exercises take place twice a year". Marked by a habitual adverb on the trigger's clause
-    or a SET expression governed by it."""
+    or a SET expression in that clause (not one deeper down: "agreed to deliver gas
+    annually" is one agreement)."""
     anchors = {trig.anchor.i, trig.token.i}
     if any(
         c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS
@@ -602,10 +603,8 @@ def _habitual(trig: _Trigger, sets: Sequence[Span]) -> bool:
     ):
         return True
     for span in sets:
-        if span.sent.start != trig.anchor.sent.start:
-            continue
-        root = span.root
-        if root.i in anchors or any(a.i in anchors for a in root.ancestors):
+        verb = A.clause_verb(span.root)
+        if verb is not None and verb.i in anchors:
             return True
     return False
 
