@@ -31,7 +31,9 @@ def day_range(d: date) -> DateRange:
 
 def month_range(year: int, month: int) -> DateRange:
     return DateRange(
-        date(year, month, 1), date(year, month, last_day(year, month)), f"{year:04d}-{month:02d}",
+        date(year, month, 1),
+        date(year, month, last_day(year, month)),
+        f"{year:04d}-{month:02d}",
         "month",
     )
 
@@ -54,7 +56,9 @@ def week_range(d: date, weekend: bool = False) -> DateRange:
 def quarter_range(year: int, q: int) -> DateRange:
     first = 3 * (q - 1) + 1
     return DateRange(
-        date(year, first, 1), date(year, first + 2, last_day(year, first + 2)), f"{year:04d}-Q{q}",
+        date(year, first, 1),
+        date(year, first + 2, last_day(year, first + 2)),
+        f"{year:04d}-Q{q}",
         "quarter",
     )
 
@@ -62,7 +66,9 @@ def quarter_range(year: int, q: int) -> DateRange:
 def half_range(year: int, h: int) -> DateRange:
     first = 6 * (h - 1) + 1
     return DateRange(
-        date(year, first, 1), date(year, first + 5, last_day(year, first + 5)), f"{year:04d}-H{h}",
+        date(year, first, 1),
+        date(year, first + 5, last_day(year, first + 5)),
+        f"{year:04d}-H{h}",
         "half",
     )
 
@@ -85,13 +91,13 @@ def season_of(d: date) -> tuple[int, str]:
 
 
 def decade_range(prefix: str) -> DateRange:
-    """"199" -> the 1990s."""
+    """ "199" -> the 1990s."""
     y = int(prefix) * 10
     return DateRange(date(y, 1, 1), date(y + 9, 12, 31), prefix, "decade")
 
 
 def century_range(prefix: str) -> DateRange:
-    """"19" -> 1900-1999 (TIMEX3 century values are the first two digits)."""
+    """ "19" -> 1900-1999 (TIMEX3 century values are the first two digits)."""
     y = int(prefix) * 100
     return DateRange(date(max(y, 1), 1, 1), date(y + 99, 12, 31), prefix, "century")
 

@@ -1,7 +1,9 @@
 """The spaCy component ``dyad_temporal``: timexes and (when missing) the publication date.
 
 It runs after ``dyad_actors`` and before ``dyad_events``. When the caller gave no date it
-infers one first, because every relative expression is normalised against it.
+infers one first, because every relative expression is normalised against it; deictic
+readings against an estimated date are widened to what its window supports
+(dyad.nlp.temporal.precision).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from spacy.tokens import Doc
 
 from dyad.nlp import extensions
 from dyad.nlp.temporal.normalise import normalise
+from dyad.nlp.temporal.precision import coarsen
 from dyad.nlp.temporal.pubdate import infer_publication_date
 from dyad.nlp.temporal.recognise import recognise
 from dyad.nlp.temporal.tense import parse_tense
@@ -30,9 +33,12 @@ class TemporalComponent:
         mentions = recognise(doc.text)
         published: PublicationDate | None = doc._.dyad_published
         if published is None or published.value is None:
-            published = infer_publication_date(doc.text, tense_of, mentions=mentions)
+            published = infer_publication_date(
+                doc.text, tense_of, mentions=mentions, actors=list(doc._.dyad_actors or [])
+            )
             doc._.dyad_published = published
-        timexes = normalise(mentions, published.value, doc.text, tense_of)
+        timexes = coarsen(normalise(mentions, published.value, doc.text, tense_of), mentions,
+                          published)  # fmt: skip
         doc._.dyad_timexes = sorted(timexes, key=lambda t: (t.start, t.end))
         return doc
 

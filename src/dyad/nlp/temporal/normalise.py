@@ -178,8 +178,10 @@ def _range(m: Mention, c: _Ctx) -> Timex | None:
     except ValueError:
         return None
     if a is None or b is None:
+
         def fmt(y: int | None, mo: int | None, d: int | None) -> str:
             return "-".join([f"{y:04d}" if y else "XXXX"] + [f"{v:02d}" for v in (mo, d) if v])
+
         return _result(m, "DATE", f"{fmt(ya, ma, da)}/{fmt(yb, mb, db)}", None, True)
     rng = cal.span_range(a, b)
     if rng is None:
@@ -326,7 +328,7 @@ def _weekday_t(m: Mention, c: _Ctx) -> Timex | None:
 
 
 def _week_of_month(m: Mention, c: _Ctx) -> Timex | None:
-    """"the last week of March" -> the ISO week holding that week's Thursday (ISO rule)."""
+    """ "the last week of March" -> the ISO week holding that week's Thursday (ISO rule)."""
     g = m.g
     month = month_number(g["mon"] or "")
     year = int(g["y"]) if g.get("y") else None

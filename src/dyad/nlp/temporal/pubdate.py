@@ -9,34 +9,44 @@ Evidence, in the order it is used:
 3. Deictic offsets tied to a dated anchor in the same sentence ("ten days ago on the eve of
    the APEC summit") give a point estimate; "this week ... on Wednesday" (past) says the
    publication day is that weekday or later in the same week.
-The estimate is the point estimate when there is one, else the day after the lower bound
-(news reports soon after the latest event it tells as past), else the window's middle.
-Confidence is honest: high for a consistent point estimate, low when only a year is known.
+4. Titles of office holders and summit series named with a month
+   (dyad.nlp.temporal.evidence); targets and plans ("by 2020", "will ... in 2015") are
+   never lower bounds.
+The estimate is the point estimate when there is one, else the earliest plausible date: the
+day after the lower bound (news reports soon after the latest event it tells as past), else
+the window's middle. Confidence is honest: high for a consistent point estimate, 0.5 or
+less for a window (0.3 at most when it rests on a "new" title), low when only a year is
+known. Relative dates are then read against the estimate, with the precision the window
+supports (dyad.nlp.temporal.precision).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dyad.nlp.temporal.evidence import Bound as _Bound
+from dyad.nlp.temporal.evidence import actor_bounds, summit_month_bounds
 from dyad.nlp.temporal.known_events import find_events
 from dyad.nlp.temporal.lexicon import WEEKDAYS, parse_number, unit_key
 from dyad.nlp.temporal.normalise import TenseOf, normalise
 from dyad.nlp.temporal.recognise import Mention, recognise
 from dyad.nlp.temporal.tense import text_tense
-from dyad.types import PublicationDate
+from dyad.types import ActorMention, PublicationDate
 
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _MAX_WINDOW = 3 * 366
-_DEADLINE = re.compile(r"(?i:\b(?:by|until|till|before|through)\s+(?:the\s+end\s+of\s+)?)$")
-
-
-@dataclass(slots=True)
-class _Bound:
-    day: date
-    lower: bool
-    why: str
+_DEADLINE = re.compile(
+    r"(?i:\b(?:by|until|till|before|through|to|up\s+to|no\s+later\s+than|ahead\s+of)\s+"
+    r"(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?(?:the\s+year\s+)?)$"
+)
+# a target or plan governs the date: "will ... in 2015", "plans to ... in 2015", "the 2020 goal"
+_PLAN_BEFORE = re.compile(
+    r"(?i:(?:\b(?:will|would|shall|expects?|targets?|goals?|projected|forecasts?|envisages?)|'ll|"
+    r"\b(?:plans?|planning|aims?|aiming|intends?|expected|set|going|hopes?|due|scheduled)\s+"
+    r"(?:to|for)\b)[^.;:!?]{0,60})$"
+)
+_TARGET_AFTER = re.compile(r"(?i:^\s*(?:targets?|goals?|deadline|plans?|agenda|vision)\b)")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -55,9 +65,16 @@ def _fmt(d: date) -> str:
 
 
 def infer_publication_date(
-    text: str, tense_of: TenseOf | None = None, mentions: list[Mention] | None = None
+    text: str,
+    tense_of: TenseOf | None = None,
+    mentions: list[Mention] | None = None,
+    actors: list[ActorMention] | None = None,
 ) -> PublicationDate:
-    """Best estimate of `text`'s publication date from its own content (see module doc)."""
+    """Best estimate of `text`'s publication date from its own content (see module doc).
+
+    `actors` are the actor stage's mentions (``doc._.dyad_actors``); titled office holders
+    among them bound the window (dyad.nlp.temporal.evidence).
+    """
     tense_of = tense_of or text_tense(text)
     mentions = mentions if mentions is not None else recognise(text)
     sents = _sentences(text)
@@ -74,8 +91,12 @@ def infer_publication_date(
         if m.kind == "rel" and re.fullmatch(r"(?i)last year", t.text):
             has_last_year = True
         tense = tense_of(t.start)
-        if _DEADLINE.search(text[max(0, t.start - 12) : t.start]):
-            continue  # "by 2020", "until May": a target or limit, not a dated event
+        if _is_target(text, t.start, t.end, sents):
+            # "by 2020", "will ... in 2015": never a lower bound; ahead of the text only when
+            # the clause itself looks ahead (a deadline told in the past may have passed)
+            if tense == "past":
+                continue
+            tense = "future"
         if t.range is not None and not t.anchored and t.type == "DATE":
             if tense == "past":
                 low = t.range.end if t.range.precision in ("day", "range") else t.range.start
@@ -96,43 +117,101 @@ def infer_publication_date(
             bounds.append(_Bound(hit.event.start, True, f"{what} (past reference)"))
     if has_last_year and past_years:
         y = max(past_years) + 1
-        bounds.append(_Bound(date(y, 1, 1), True, f"'{max(past_years)}' told as a completed "
-                                                   "year alongside 'last year'"))  # fmt: skip
-    earliest, latest, reasons = _window(bounds)
-    # year-less dates: the year that puts them in or before the window
+        why = f"'{max(past_years)}' told as a completed year alongside 'last year'"
+        bounds.append(_Bound(date(y, 1, 1), True, why, "year"))
+    # titles first: their window (years wide) picks the summit row of a bare month ...
+    title_bounds, new_title = actor_bounds(text, actors or [])
+    earliest, latest, _ = _window(bounds + title_bounds)
+    summit, used = summit_month_bounds(text, mentions, sents, tense_of, earliest, latest)
+    bounds += summit
+    # ... but is too wide to choose the year of a year-less date: those use the text's own
+    # window (a reading years away from the text's other dates would be a guess)
+    earliest, latest, _ = _window(bounds)
     for m, tense in yearless:
-        t = normalise([m], None, text, tense_of)[0]
-        parts = t.value.split("/")[-1 if tense == "past" else 0].split("-")
-        month, day = int(parts[1]), int(parts[2]) if len(parts) > 2 else 1
-        ref = latest if latest is not None else earliest
-        if ref is None:
+        if m.start in used:
             continue
-        year = ref.year
-        try:
-            while date(year, month, day) > ref:
-                year -= 1
-            if tense != "past" and latest is None:
-                while date(year, month, day) < ref:
-                    year += 1
-            resolved = normalise([m], date(year, month, min(day, 28)), text,
-                                 lambda _o, _t=tense: _t)[0]  # fmt: skip
-        except ValueError:
-            continue
-        if resolved.range is None:
-            continue
-        if tense == "past":
-            bounds.append(_Bound(resolved.range.end, True,
-                                 f"'{m.text}' read as {resolved.value} (past tense)"))  # fmt: skip
-        elif tense == "future":
-            why = f"'{m.text}' read as {resolved.value} (future tense)"
-            bounds.append(_Bound(resolved.range.start, False, why))
-    earliest, latest, reasons = _window(bounds)
+        bound = _yearless_bound(text, m, tense, earliest, latest, tense_of)
+        if bound is not None:
+            bounds.append(bound)
+    earliest, latest, reasons = _window(bounds + title_bounds)
     point, point_why = _point_estimate(text, mentions, sents, timexes, find_events(text))
     weekday_min = _this_week_weekday(text, mentions, sents, tense_of)
-    return _decide(earliest, latest, reasons, point, point_why, weekday_min)
+    low, high = _limits(bounds + title_bounds)
+    low_kind = low.kind if low is not None else None
+    open_end = high is None or high.kind == "title"  # a term's end says little about the year
+    pub = _decide(earliest, latest, reasons, point, point_why, weekday_min, low_kind, open_end)
+    if new_title and pub.value is not None and point is None:
+        pub = PublicationDate(pub.value, pub.source, round(min(pub.confidence, 0.3), 2),
+                              pub.reason + "; a 'new' title bounds the window loosely "
+                              "(about six months), so confidence is low",
+                              pub.earliest, pub.latest)  # fmt: skip
+    return pub
+
+
+def _is_target(text: str, start: int, end: int, sents: list[tuple[int, int]]) -> bool:
+    """A deadline, target or plan governs the date ("by 2020", "plans to ... in 2015")."""
+    if _DEADLINE.search(text[max(0, start - 30) : start]):
+        return True
+    s, _e = _sentence_of(sents, start)
+    if _PLAN_BEFORE.search(text[max(s, start - 80) : start]):
+        return True
+    return bool(_TARGET_AFTER.search(text[end : end + 20]))
+
+
+def _yearless_bound(text, m, tense, earliest, latest, tense_of) -> _Bound | None:  # type: ignore[no-untyped-def]
+    """A year-less date ("On May 20") as a bound, when the window leaves one reading.
+
+    Past: the latest occurrence on or before the window's end (or its start when it has no
+    end); future, without an end: the first occurrence on or after the window's start (news
+    looks ahead months, not years).
+    """
+    t = normalise([m], None, text, tense_of)[0]
+    parts = t.value.split("/")[-1 if tense == "past" else 0].split("-")
+    try:
+        month, day = int(parts[1]), int(parts[2]) if len(parts) > 2 else 1
+    except (ValueError, IndexError):
+        return None
+    ref = latest if (latest is not None and tense == "past") or earliest is None else earliest
+    if ref is None:
+        return None
+    year = ref.year
+    try:
+        while date(year, month, day) > ref:
+            year -= 1
+        if tense != "past" and latest is None:
+            while date(year, month, day) < ref:
+                year += 1
+        resolved = normalise([m], date(year, month, min(day, 28)), text,
+                             lambda _o, _t=tense: _t)[0]  # fmt: skip
+    except ValueError:
+        return None
+    if resolved.range is None:
+        return None
+    if tense == "past":
+        fine = resolved.range.precision in ("day", "range")
+        low = resolved.range.end if fine else resolved.range.start
+        return _Bound(low, True, f"'{m.text}' read as {resolved.value} (past tense)")
+    if tense == "future":
+        why = f"'{m.text}' read as {resolved.value} (future tense)"
+        return _Bound(resolved.range.start, False, why)
+    return None
 
 
 def _window(bounds: list[_Bound]) -> tuple[date | None, date | None, list[str]]:
+    low, high = _limits(bounds)
+    reasons = []
+    if low:
+        lead = "latest date the article states as past:"
+        lead = "no earlier than" if low.kind == "title" else lead
+        reasons.append(f"{lead} {_fmt(low.day)} ({low.why})")
+    if high:
+        lead = "no later than" if high.kind == "title" else "future references from"
+        reasons.append(f"{lead} {_fmt(high.day)} ({high.why})")
+    return (low.day if low else None), (high.day if high else None), reasons
+
+
+def _limits(bounds: list[_Bound]) -> tuple[_Bound | None, _Bound | None]:
+    """The binding lower and upper bounds (year-only lower bounds yield on conflict)."""
     lows = [b for b in bounds if b.lower]
     highs = [b for b in bounds if not b.lower]
     if lows and highs and max(b.day for b in lows) > min(b.day for b in highs):
@@ -141,12 +220,7 @@ def _window(bounds: list[_Bound]) -> tuple[date | None, date | None, list[str]]:
     low = max(lows, key=lambda b: b.day) if lows else None
     usable = [b for b in highs if low is None or b.day >= low.day]
     high = min(usable, key=lambda b: b.day) if usable else None
-    reasons = []
-    if low:
-        reasons.append(f"latest date the article states as past: {_fmt(low.day)} ({low.why})")
-    if high:
-        reasons.append(f"future references from {_fmt(high.day)} ({high.why})")
-    return (low.day if low else None), (high.day if high else None), reasons
+    return low, high
 
 
 def _point_estimate(text, mentions, sents, timexes, events):  # type: ignore[no-untyped-def]
@@ -178,9 +252,11 @@ def _this_week_weekday(text, mentions, sents, tense_of) -> int | None:  # type: 
     """Weekday index W when a past 'this week ... on W' says publication is W or later."""
     found = None
     for m in mentions:
-        if m.kind == "rel" and (m.g.get("rel") or "").lower() == "this" and (
-            m.g.get("unit") or ""
-        ).lower() == "week":
+        if (
+            m.kind == "rel"
+            and (m.g.get("rel") or "").lower() == "this"
+            and (m.g.get("unit") or "").lower() == "week"
+        ):
             s, e = _sentence_of(sents, m.start)
             for w in mentions:
                 if w.kind == "weekday" and s <= w.start < e and tense_of(w.start) == "past":
@@ -188,12 +264,15 @@ def _this_week_weekday(text, mentions, sents, tense_of) -> int | None:  # type: 
     return found
 
 
-def _decide(earliest, latest, reasons, point, point_why, weekday_min) -> PublicationDate:  # type: ignore[no-untyped-def]
+def _decide(earliest, latest, reasons, point, point_why, weekday_min,  # type: ignore[no-untyped-def]
+            low_kind=None, open_end=True) -> PublicationDate:  # fmt: skip
     if earliest is None and latest is None and point is None:
         return PublicationDate(None, "unknown", 0.0, "no date evidence found in the text")
     why = list(reasons)
-    ok_point = point is not None and (earliest is None or point >= earliest) and (
-        latest is None or point <= latest
+    ok_point = (
+        point is not None
+        and (earliest is None or point >= earliest)
+        and (latest is None or point <= latest)
     )
     if ok_point:
         why.append(f"point estimate {point}: {point_why}")
@@ -218,15 +297,29 @@ def _decide(earliest, latest, reasons, point, point_why, weekday_min) -> Publica
         if latest is not None and best > latest:
             best = latest
         span = (latest - earliest).days if latest else None
+        if low_kind == "title":
+            # a term's start is no event the article reports: only the earliest plausible day
+            hi = latest or earliest + timedelta(days=_MAX_WINDOW)
+            why.append("estimate: the earliest plausible date (no dated event to follow)")
+            return PublicationDate(earliest, "inferred", 0.15, "; ".join(why), earliest, hi)
         year_only = earliest.month == 1 and earliest.day == 1
         if year_only:
+            if open_end and low_kind != "year":
+                # a year told as past only says "not before that year"; the article may be
+                # years later, so the window stays open (up to the usual span)
+                hi = latest or earliest + timedelta(days=_MAX_WINDOW)
+                best = earliest + (date(earliest.year, 12, 31) - earliest) / 2
+                why.append("only a past year is known; estimate is the middle of that year "
+                           "(news mostly tells the current year's past)")
+                return PublicationDate(best, "inferred", 0.1, "; ".join(why), earliest, hi)
             hi = latest or date(earliest.year, 12, 31)
             best = earliest + (hi - earliest) / 2
             conf = 0.2
             why.append("only the year is known; estimate is the middle of the window")
             return PublicationDate(best, "inferred", conf, "; ".join(why), earliest, hi)
         conf = 0.5 if span is not None and span <= 120 else 0.35
-        why.append("estimate: the day after the latest past event")
+        why.append("estimate: the earliest plausible date, the day after the latest past "
+                   "event (news reports soon after what it tells as past)")
         hi = latest or earliest + timedelta(days=_MAX_WINDOW)
         return PublicationDate(best, "inferred", conf, "; ".join(why), earliest, hi)
     why.append("only an upper bound is known; estimate is that bound")

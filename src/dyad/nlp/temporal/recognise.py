@@ -52,52 +52,160 @@ _ZONE = r"(?:\s*\(?\s*(?P<zone>UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|JST|
 
 _I = re.IGNORECASE
 _PATTERNS: list[tuple[str, str, int]] = [
-    ("iso", rf"(?<![\w/-])(?P<y>{YEAR[:-8]})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", 0),  # noqa: E501
-    ("numeric", r"(?<![\w/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\w/])", 0),  # noqa: E501
+    (
+        "iso",
+        rf"(?<![\w/-])(?P<y>{YEAR[:-8]})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])",
+        0,
+    ),  # noqa: E501
+    (
+        "numeric",
+        r"(?<![\w/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\w/])",
+        0,
+    ),  # noqa: E501
     ("range", rf"(?:(?P<pre>(?i:from|between))\s+)?(?P<a>{_ATOM}){_SEP}(?P<b>{_ATOM})", 0),
     ("range", rf"(?P<a>{DAY})\s*(?:-|–)\s*(?P<b>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?)", 0),
     ("date", rf"{_MOD}(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?", 0),
-    ("date", rf"{_MOD}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", 0),  # noqa: E501
+    (
+        "date",
+        rf"{_MOD}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
+        0,
+    ),  # noqa: E501
     ("date", rf"{_MOD}(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))", 0),  # noqa: E501
     ("date", rf"{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<mon>{MONTH_FULL})", 0),
-    ("date", rf"{_MOD}(?:(?P<fy>(?i:fiscal(?:\s+year)?))\s+)?(?<![\w$€£/#.,])(?P<y>{YEAR})(?![.,]\d)(?!\s*(?:%|percent|per cent))(?!\s+(?:{_COUNT_NOUNS})\b)", 0),  # noqa: E501
-    ("decade", rf"{_MOD}(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0s|['’](?P<d2>\d)0s|(?:(?<=the )|(?<=0s and )|(?<=0s or ))(?P<d3>[2-9])0s)(?!\w)", 0),  # noqa: E501
-    ("century", rf"{_MOD}(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century", _I),  # noqa: E501
-    ("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?", _I),  # noqa: E501
+    (
+        "date",
+        rf"{_MOD}(?:(?P<fy>(?i:fiscal(?:\s+year)?))\s+)?(?<![\w$€£/#.,])(?P<y>{YEAR})(?![.,]\d)(?!\s*(?:%|percent|per cent))(?!\s+(?:{_COUNT_NOUNS})\b)",
+        0,
+    ),  # noqa: E501
+    (
+        "decade",
+        rf"{_MOD}(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0s|['’](?P<d2>\d)0s|(?:(?<=the )|(?<=0s and )|(?<=0s or ))(?P<d3>[2-9])0s)(?!\w)",
+        0,
+    ),  # noqa: E501
+    (
+        "century",
+        rf"{_MOD}(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century",
+        _I,
+    ),  # noqa: E501
+    (
+        "quarter",
+        rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?",
+        _I,
+    ),  # noqa: E501
     ("quarter", rf"\bQ(?P<q>[1-4])\s+(?P<y>{YEAR})", 0),
-    ("half", rf"(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<yrel>this|last|next|the)\s+year)", _I),  # noqa: E501
-    ("season", rf"{_MOD}(?:(?P<rel>this|last|next|past|coming)\s+)?\b(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", _I),  # noqa: E501
-    ("day", r"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", _I),  # noqa: E501
+    (
+        "half",
+        rf"(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<yrel>this|last|next|the)\s+year)",
+        _I,
+    ),  # noqa: E501
+    (
+        "season",
+        rf"{_MOD}(?:(?P<rel>this|last|next|past|coming)\s+)?\b(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
+        _I,
+    ),  # noqa: E501
+    (
+        "day",
+        r"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+        _I,
+    ),  # noqa: E501
     ("day", r"\b(?P<adv>earlier|later)\s+(?P<w>today)\b", _I),
     ("day", r"\b(?P<w>this)\s+(?P<part>morning|afternoon|evening)\b", _I),
-    ("rel", rf"{_MOD}(?:(?P<adv>earlier|later|early|late)\s+)?(?:(?P<the>the)\s+)?{_REL}\s+(?P<unit>week(?:end)?|month|year|quarter|decade|century)\b", _I),  # noqa: E501
-    ("rel", rf"{_MOD}(?P<the>the)\s+(?P<unit>year|month|week)\s+(?P<rel>before|previous|earlier)\b", _I),  # noqa: E501
-    ("rel", r"(?P<mod>(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+))(?P<the>the)\s+(?P<unit>year|month|week)\b", _I),  # noqa: E501
+    (
+        "rel",
+        rf"{_MOD}(?:(?P<adv>earlier|later|early|late)\s+)?(?:(?P<the>the)\s+)?{_REL}\s+(?P<unit>week(?:end)?|month|year|quarter|decade|century)\b",
+        _I,
+    ),  # noqa: E501
+    (
+        "rel",
+        rf"{_MOD}(?P<the>the)\s+(?P<unit>year|month|week)\s+(?P<rel>before|previous|earlier)\b",
+        _I,
+    ),  # noqa: E501
+    (
+        "rel",
+        r"(?P<mod>(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+))(?P<the>the)\s+(?P<unit>year|month|week)\b",
+        _I,
+    ),  # noqa: E501
     ("rel", r"\b(?P<the>the)\s+(?P<unit>weekend)\b", _I),
-    ("ago", rf"(?:(?P<approx>almost|nearly|about|around|some|just|only|over|more than)\s+)?\b(?P<n>{NUMBER}|{VAGUE})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from now|hence)\b", _I),  # noqa: E501
-    ("weekday", rf"(?:\b(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b", 0),  # noqa: E501
-    ("anaphor", r"(?:\b(?P<adv>later|earlier)\s+(?:on\s+)?)?\b(?:(?:the|that)\s+)?(?P<which>same|next|following|previous|preceding)\s+day\b", _I),  # noqa: E501
+    (
+        "ago",
+        rf"(?:(?P<approx>almost|nearly|about|around|some|just|only|over|more than)\s+)?\b(?P<n>{NUMBER}|{VAGUE})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from now|hence)\b",
+        _I,
+    ),  # noqa: E501
+    (
+        "weekday",
+        rf"(?:\b(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+        0,
+    ),  # noqa: E501
+    (
+        "anaphor",
+        r"(?:\b(?P<adv>later|earlier)\s+(?:on\s+)?)?\b(?:(?:the|that)\s+)?(?P<which>same|next|following|previous|preceding)\s+day\b",
+        _I,
+    ),  # noqa: E501
     ("anaphor", r"\b(?:later\s+|earlier\s+)?(?P<which>that)\s+day\b", _I),
     ("anaphor", r"\bthe\s+day\s+(?P<which>before|after)\b(?!\s+\w+ing\b)", _I),
-    ("anaphor", r"\b(?:(?:late|later|earlier|early)\s+in|(?:at\s+)?the\s+(?:start|end|beginning|close|rest|remainder)\s+of)\s+the\s+day\b", _I),  # noqa: E501
-    ("weekofmonth", rf"\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH_FULL})(?:,?\s+(?P<y>{YEAR}))?", 0),  # noqa: E501
-    ("anaphor", r"\bthe\s+day\b(?!\s+(?:of|when|that|in|on|which|for|is|was|will|he|she|they|it|we)\b)(?!['’]s)", _I),  # noqa: E501
+    (
+        "anaphor",
+        r"\b(?:(?:late|later|earlier|early)\s+in|(?:at\s+)?the\s+(?:start|end|beginning|close|rest|remainder)\s+of)\s+the\s+day\b",
+        _I,
+    ),  # noqa: E501
+    (
+        "weekofmonth",
+        rf"\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH_FULL})(?:,?\s+(?P<y>{YEAR}))?",
+        0,
+    ),  # noqa: E501
+    (
+        "anaphor",
+        r"\bthe\s+day\b(?!\s+(?:of|when|that|in|on|which|for|is|was|will|he|she|they|it|we)\b)(?!['’]s)",
+        _I,
+    ),  # noqa: E501
     ("anaphor", r"\b(?:that|the\s+same)\s+(?P<part>morning|afternoon|evening|night)\b", _I),
-    ("ref", r"\b(?P<v>now|currently|presently|nowadays|at present|these days|for the time being|recently|lately|more recently|recent(?:\s+(?:years|months|weeks|days|times|history))?|current|soon|very soon|shortly|in future|the (?:near |distant )?future|the (?:near|short|medium|long|longer)[- ]term|in the coming (?:days|weeks|months|years)|in the past|the past(?!\s+(?:\d|" + NUMBER[3:-1] + r"|several|few|many|" + UNIT + r")\b))\b(?!-)", _I),  # noqa: E501
+    (
+        "ref",
+        r"\b(?P<v>now|currently|presently|nowadays|at present|these days|for the time being|recently|lately|more recently|recent(?:\s+(?:years|months|weeks|days|times|history))?|current|soon|very soon|shortly|in future|the (?:near |distant )?future|the (?:near|short|medium|long|longer)[- ]term|in the coming (?:days|weeks|months|years)|in the past|the past(?!\s+(?:\d|"
+        + NUMBER[3:-1]
+        + r"|several|few|many|"
+        + UNIT
+        + r")\b))\b(?!-)",
+        _I,
+    ),  # noqa: E501
     ("set", rf"\b(?:every|each|per)\s+(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT})\b", _I),
     ("set", rf"\bevery\s+(?P<mon>{MONTH_FULL}|{WEEKDAY})", 0),
-    ("set", r"\b(?P<adv>annually|yearly|monthly|weekly|daily|hourly|quarterly|biannually|nightly|annual)\b", _I),  # noqa: E501
-    ("set", rf"\b(?P<times>\d+(?:\s*[-–]\s*\d+)?\s+times|once|twice|thrice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each)\s+(?P<unit>{UNIT_SG})\b", _I),  # noqa: E501
+    (
+        "set",
+        r"\b(?P<adv>annually|yearly|monthly|weekly|daily|hourly|quarterly|biannually|nightly|annual)\b",
+        _I,
+    ),  # noqa: E501
+    (
+        "set",
+        rf"\b(?P<times>\d+(?:\s*[-–]\s*\d+)?\s+times|once|twice|thrice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each)\s+(?P<unit>{UNIT_SG})\b",
+        _I,
+    ),  # noqa: E501
     ("set", r"(?:(?<=\d )|(?<=illion )|(?<=\d% ))(?:a|per)\s+(?P<unit>day|week|month|year)\b", _I),  # noqa: E501
-    ("duration", rf"(?:\b(?P<approx>almost|nearly|about|around|approximately|roughly|over|just|only|some|up to)\s+)?(?:\b(?P<the>the)\s+(?P<dir>past|last|next|coming|previous|first|following|final)\s+)?\b(?P<n>{NUMBER}|{VAGUE})(?:\s+|-)(?:(?:straight|consecutive|successive|full|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})(?:[- ](?P<long>long|old))?\b", _I),  # noqa: E501
+    (
+        "duration",
+        rf"(?:\b(?P<approx>almost|nearly|about|around|approximately|roughly|over|just|only|some|up to)\s+)?(?:\b(?P<the>the)\s+(?P<dir>past|last|next|coming|previous|first|following|final)\s+)?\b(?P<n>{NUMBER}|{VAGUE})(?:\s+|-)(?:(?:straight|consecutive|successive|full|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})(?:[- ](?P<long>long|old))?\b",
+        _I,
+    ),  # noqa: E501
     ("duration", rf"\b(?P<unit>{UNIT_SG})-long\b", _I),
     ("duration", r"\b(?P<vague>decades|years|months|weeks)-long\b", _I),
     ("duration", r"\b(?P<over>over the|in recent)\s+(?P<vague>years|decades|months|weeks)\b", _I),  # noqa: E501
-    ("duration", r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bwithin )|(?<=\bjust ))(?P<vague>years|decades|months|weeks|hours|minutes)\b(?!\s+(?:of|ago|before|after|later|earlier)\b)", _I),  # noqa: E501
-    ("time", rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)?{_ZONE}?(?:\s*,?\s*(?P<anchor>today|yesterday|tomorrow|{WEEKDAY}))?", 0),  # noqa: E501
+    (
+        "duration",
+        r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bwithin )|(?<=\bjust ))(?P<vague>years|decades|months|weeks|hours|minutes)\b(?!\s+(?:of|ago|before|after|later|earlier)\b)",
+        _I,
+    ),  # noqa: E501
+    (
+        "time",
+        rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)?{_ZONE}?(?:\s*,?\s*(?P<anchor>today|yesterday|tomorrow|{WEEKDAY}))?",
+        0,
+    ),  # noqa: E501
     ("time", rf"(?<![\d:.,])(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d){_ZONE}", 0),
     ("time", r"\b(?P<noon>noon|midnight)\b", _I),
-    ("part", r"(?:(?<=\bin the )|(?<=\bduring the )|(?<=\bin ))(?P<part>morning|afternoon|evening)\b", _I),  # noqa: E501
+    (
+        "part",
+        r"(?:(?<=\bin the )|(?<=\bduring the )|(?<=\bin ))(?P<part>morning|afternoon|evening)\b",
+        _I,
+    ),  # noqa: E501
 ]
 
 
@@ -167,14 +275,21 @@ def _valid(kind: str, m: re.Match[str], text: str) -> bool:
             return False
         return not re.search(r"\b[A-Z][a-z]+\s+$", before) or bool(g.get("rel"))
     if kind == "time":
-        return bool(g.get("zone") or g.get("ampm") or g.get("noon") or (g.get("min") and g.get("anchor")) or (g.get("min") and re.search(r"(?i:\bat\s*)$", before)))  # noqa: E501
+        return bool(
+            g.get("zone")
+            or g.get("ampm")
+            or g.get("noon")
+            or (g.get("min") and g.get("anchor"))
+            or (g.get("min") and re.search(r"(?i:\bat\s*)$", before))
+        )  # noqa: E501
     if kind == "duration":
         n = (g.get("n") or "").lower()
         unit = (g.get("unit") or "").lower()
         if unit.startswith("second") and n in ("a", "an"):
             return False
-        if unit.startswith("quarter") and re.match(r"\s*,?\s*of\b(?!\s+an?\s+(?:century|hour))",
-                                                   text[m.end() :]):
+        if unit.startswith("quarter") and re.match(
+            r"\s*,?\s*of\b(?!\s+an?\s+(?:century|hour))", text[m.end() :]
+        ):
             return False  # "a quarter of its dealers" is a fraction
         if n in ("some", "many") and g.get("dir") is None and g.get("approx") is None:
             return unit.endswith("s") and n != "some"

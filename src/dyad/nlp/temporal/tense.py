@@ -65,26 +65,28 @@ def _verb_tense(verb: Any) -> str | None:
         return "future"
     if lowers & {"would", "could", "might"}:
         return "present"
-    if verb.lemma_.lower() in _FUTURE_HEADS and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG") and (
-        lowers & {"be", "been", "is", "are", "was", "were", "has", "have"}
-        or any(c.dep_ == "xcomp" for c in verb.children)
+    if (
+        verb.lemma_.lower() in _FUTURE_HEADS
+        and verb.tag_ in ("VBN", "VBZ", "VBP", "VBG")
+        and (
+            lowers & {"be", "been", "is", "are", "was", "were", "has", "have"}
+            or any(c.dep_ == "xcomp" for c in verb.children)
+        )
     ):
         return "future"  # "is scheduled to", "has been scheduled", "plans to"
     if "to" in lowers:
+        # spaCy makes a new Token object on each access: compare indices, never identity
         head = verb.head
-        if head is not verb and (head.lemma_.lower() in _FUTURE_HEADS or head.pos_ in ("NOUN",
-                                                                                    "PROPN")):
+        if head.i == verb.i:
+            return None
+        if head.lemma_.lower() in _FUTURE_HEADS or head.pos_ in ("NOUN", "PROPN"):
             return "future"  # "plans to meet", "an event to be held"
-        return _verb_tense(head) if head is not verb else None
-        head = verb.head
-        if head is not verb and head.lemma_.lower() in _FUTURE_HEADS:
-            return "future"
-        return _verb_tense(head) if head is not verb else None
+        return _verb_tense(head)
     if lowers & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and ({"has", "have"} & lowers):
         return "past"
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head is not verb:
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or lowers & {"is", "are", "am"}:
         if verb.lemma_ in ("be",) and any(c.dep_ == "xcomp" and c.tag_ == "VB"
@@ -109,7 +111,7 @@ def parse_tense(doc: Any) -> Callable[[int], str | None]:
                 t = _verb_tense(tok)
                 if t is not None:
                     return t
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
         return text_fallback(offset)
