@@ -178,3 +178,14 @@ def test_component_nothing_found(nlp) -> None:
     pub = doc._.dyad_published
     assert (pub.value, pub.source, pub.confidence) == (None, "unknown", 0.0)
     assert doc._.dyad_timexes == []
+
+
+def test_year_inside_a_name_is_not_a_date() -> None:
+    from datetime import date
+
+    from dyad.nlp.temporal import find_timexes
+
+    text = "The Vision 2030 plan and the Harmony 2019 drill were set for July 2019; the 2018 deal."
+    found = [(t.text, t.value) for t in find_timexes(text, date(2019, 1, 10))]
+    assert ("July 2019", "2019-07") in found and ("2018", "2018") in found
+    assert all(t not in ("2030", "2019") for t, _ in found)

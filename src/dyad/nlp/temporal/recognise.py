@@ -246,6 +246,23 @@ def parse_atom(text: str) -> tuple[int | None, int | None, int | None]:
     )
 
 
+_NAME_WORD = re.compile(r"\b([A-Z][a-z]+)\s$")
+_NOT_NAMES = frozenset(
+    """The This That These Those Its Their His Her Our Last Next Every Each
+    In By Since Until Till From Through To Of Before After During Around About Early Late
+    Mid Fiscal Year Spring Summer Autumn Fall Winter Christmas Easter And Or Between Circa Since
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
+
+
+def _in_name(before: str) -> bool:
+    """A bare year right after a capitalised word that is not a month, season or
+    preposition is part of a name ("Peace Mission 2014", "Vision 2030")."""
+    m = _NAME_WORD.search(before)
+    return m is not None and m.group(1) not in _NOT_NAMES
+
+
 def _valid(kind: str, m: re.Match[str], text: str) -> bool:
     """Reject readings the regex alone cannot rule out (cheap checks on few matches)."""
     g = m.groupdict()
@@ -269,6 +286,8 @@ def _valid(kind: str, m: re.Match[str], text: str) -> bool:
             return False  # "may" the modal verb
         if g.get("y") and not mon and not g.get("mod") and before.endswith("-"):
             return False  # "Joint Sea-2014" names an exercise, not a year
+        if g.get("y") and not mon and not g.get("mod") and _in_name(before):
+            return False  # "Peace Mission 2014", "Vision 2030", "Euro 2012": a name
         return not (g.get("y") and not mon and _NUMBER_CUE.search(before))
     if kind == "season":
         if g["s"].lower() == "fall" and not (g.get("rel") or g.get("y")):
