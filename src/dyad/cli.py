@@ -355,6 +355,10 @@ def _print_scores(name: str, scores: dict[str, Any]) -> None:
         out.print(matrix)
 
 
+def _bench(name: str, scores: dict[str, Any], json_out: bool) -> None:
+    _json(scores) if json_out else _print_scores(name, scores)
+
+
 @bench_app.command("dates")
 @handles_errors
 def bench_dates(
@@ -363,8 +367,7 @@ def bench_dates(
     """Temporal expressions against TIMEX3 gold (TempEval-3 scoring)."""
     from dyad.bench.dates import run
 
-    scores = run(data, model)
-    _json(scores) if json_out else _print_scores("dates", scores)
+    _bench("dates", run(data, model), json_out)
 
 
 @bench_app.command("events")
@@ -375,8 +378,7 @@ def bench_events(
     """PLOVER event type and actor codes against coded sentences."""
     from dyad.bench.events import run
 
-    scores = run(data, model)
-    _json(scores) if json_out else _print_scores("events", scores)
+    _bench("events", run(data, model), json_out)
 
 
 @bench_app.command("pipeline")
@@ -390,8 +392,7 @@ def bench_pipeline(
     """Speed of the per-document stage as a ratio to bare spaCy on the same texts."""
     from dyad.bench.pipeline import run
 
-    scores = run(paths, model, limit)
-    _json(scores) if json_out else _print_scores("pipeline", scores)
+    _bench("pipeline", run(paths, model, limit), json_out)
 
 
 def main() -> None:

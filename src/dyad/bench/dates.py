@@ -127,20 +127,13 @@ def load(path: Path) -> list[GoldDoc]:
 
 def run(path: Path, model: str | None = None) -> dict[str, object]:
     """Run our temporal stage on every text (with its dct) and score it against the gold."""
-    import spacy
-
-    from dyad.errors import ModelNotFound
     from dyad.nlp import extensions
+    from dyad.nlp.pipeline import load_spacy
     from dyad.nlp.temporal.component import TemporalComponent
-    from dyad.settings import MODEL
     from dyad.types import PublicationDate
 
     docs = load(Path(path))
-    name = model or MODEL.value()
-    try:
-        nlp = spacy.load(name)
-    except OSError as exc:
-        raise ModelNotFound(name) from exc
+    nlp = load_spacy(model)
     extensions.register()
     texts = [d.text for d in docs]
     t0 = time.perf_counter()

@@ -32,13 +32,18 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def build_pipeline(model: str | None = None) -> Language:
-    """Load the spaCy pipeline `model` (default: the MODEL setting) and add dyad's components."""
+def load_spacy(model: str | None = None) -> Language:
+    """The bare spaCy pipeline `model` (default: the MODEL setting), or ModelNotFound."""
     name = model or MODEL.value()
     try:
-        nlp = spacy.load(name)
+        return spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(name) from exc
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """Load the spaCy pipeline `model` (default: the MODEL setting) and add dyad's components."""
+    nlp = load_spacy(model)
     extensions.register()
     for factory, module in COMPONENTS:
         importlib.import_module(module)  # registers the factory
