@@ -32,7 +32,7 @@ class IngestResult:
     added: int = 0
     known: int = 0
     errors: list[InputError] = field(default_factory=list)
-    events: int = 0
+    events: int = 0  # events in the store after the run
     seconds: float = 0.0
 
     @property
@@ -113,8 +113,7 @@ def ingest(
         else:
             result.known += 1
             report("known", document.path or "")
-    if result.added:
-        result.events = fuse_store(store)
+    result.events = fuse_store(store) if result.added else store.count_events()
     result.seconds = time.perf_counter() - started
     return result
 

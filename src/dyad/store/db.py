@@ -179,6 +179,9 @@ class Store:
     def count_documents(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
+    def count_events(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM events").fetchone()[0])
+
     def sentences(self, doc_id: str) -> list[tuple[int, int]]:
         rows = self.db.execute(
             "SELECT start, end FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,)
