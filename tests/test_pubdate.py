@@ -19,8 +19,8 @@ def test_window_from_past_and_future_dates() -> None:
 
 
 def test_known_summit_and_days_ago_give_point_estimate() -> None:
-    text = ("The president hosted his guest in Beijing ten days ago on the eve of the APEC "
-            "summit. Leaders later clashed at the G20 summit in Brisbane. A minister's visit "
+    text = ("Our president met his counterpart on the eve of the Beijing APEC summit, ten "
+            "days ago. Leaders later clashed at the G20 summit in Brisbane. A minister's visit "
             "this week, which concluded on Wednesday, drew attention.")
     pub = infer_publication_date(text)
     assert pub.value == date(2014, 11, 19)  # APEC Beijing opened 2014-11-10; eve + 10 days
