@@ -41,10 +41,6 @@ class EventFilter:
         return all(any(c.startswith(a.upper()) for c in codes) for a in self.actors)
 
 
-def select_events(store: Store, flt: EventFilter) -> list[Event]:
-    return [e for e in store.events() if flt.accepts(e)]
-
-
 def source_ref(m: EventMention, titles: dict[str, str | None]) -> dict[str, Any]:
     return {
         "doc_id": m.doc_id,
@@ -55,7 +51,7 @@ def source_ref(m: EventMention, titles: dict[str, str | None]) -> dict[str, Any]
     }
 
 
-def _titles(store: Store) -> dict[str, str | None]:
+def titles_of(store: Store) -> dict[str, str | None]:
     """Each document's title, or its file name when it has none."""
     rows = store.db.execute("SELECT doc_id, title, path FROM documents")
     return {r[0]: r[1] or (Path(r[2]).name if r[2] else None) for r in rows}
@@ -63,9 +59,22 @@ def _titles(store: Store) -> dict[str, str | None]:
 
 def chronology(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
     """One entry per dated event, oldest first."""
-    titles = _titles(store)
+    return chronology_of(store.events(), titles_of(store), flt)
+
+
+def event_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
+    """Every event (dated or not) with its codes, date and every supporting mention."""
+    return event_rows_of(store.events(), titles_of(store), flt)
+
+
+def chronology_of(
+    events: Iterable[Event], titles: dict[str, str | None], flt: EventFilter
+) -> list[dict[str, Any]]:
+    dated = EventFilter(flt.actors, flt.since, flt.until, dated_only=True)
     entries = []
-    for e in select_events(store, EventFilter(flt.actors, flt.since, flt.until, dated_only=True)):
+    for e in events:
+        if not dated.accepts(e):
+            continue
         assert e.when is not None
         seen: set[str] = set()
         sources = []
@@ -90,40 +99,39 @@ def chronology(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
     return entries
 
 
-def event_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
-    """Every event (dated or not) with its codes, date and every supporting mention."""
-    titles = _titles(store)
-    rows = []
-    for e in select_events(store, flt):
-        rows.append(
-            {
-                "event_id": e.event_id,
-                "type": e.plover,
-                "cameo": e.cameo,
-                "quad_class": e.quad_class,
-                "goldstein": e.goldstein,
-                "source": list(e.sources),
-                "target": list(e.targets),
-                "start": e.when.start.isoformat() if e.when else None,
-                "end": e.when.end.isoformat() if e.when else None,
-                "planned": e.future,
-                "negated": e.negated,
-                "hypothetical": e.hypothetical,
-                "habitual": e.habitual,
-                "summary": e.summary,
-                "mentions": [
-                    dict(
-                        source_ref(m, titles),
-                        trigger=m.trigger,
-                        date_text=m.when_text,
-                        negated=m.negated,
-                        hypothetical=m.hypothetical,
-                    )
-                    for m in e.mentions
-                ],
-            }
-        )
-    return rows
+def event_rows_of(
+    events: Iterable[Event], titles: dict[str, str | None], flt: EventFilter
+) -> list[dict[str, Any]]:
+    return [_event_row(e, titles) for e in events if flt.accepts(e)]
+
+
+def _event_row(e: Event, titles: dict[str, str | None]) -> dict[str, Any]:
+    return {
+        "event_id": e.event_id,
+        "type": e.plover,
+        "cameo": e.cameo,
+        "quad_class": e.quad_class,
+        "goldstein": e.goldstein,
+        "source": list(e.sources),
+        "target": list(e.targets),
+        "start": e.when.start.isoformat() if e.when else None,
+        "end": e.when.end.isoformat() if e.when else None,
+        "planned": e.future,
+        "negated": e.negated,
+        "hypothetical": e.hypothetical,
+        "habitual": e.habitual,
+        "summary": e.summary,
+        "mentions": [
+            dict(
+                source_ref(m, titles),
+                trigger=m.trigger,
+                date_text=m.when_text,
+                negated=m.negated,
+                hypothetical=m.hypothetical,
+            )
+            for m in e.mentions
+        ],
+    }
 
 
 def document_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:

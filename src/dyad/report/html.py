@@ -11,7 +11,14 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from dyad import __version__
-from dyad.report.chronology import EventFilter, chronology, document_rows, event_rows, flags
+from dyad.report.chronology import (
+    EventFilter,
+    chronology_of,
+    document_rows,
+    event_rows_of,
+    flags,
+    titles_of,
+)
 from dyad.store.db import Store
 
 
@@ -37,7 +44,9 @@ def _pieces(text: str, sentences: list[tuple[int, int]], cited: set[int]) -> lis
 
 def render(store: Store, flt: EventFilter | None = None, title: str = "dyad report") -> str:
     flt = flt or EventFilter()
-    events = event_rows(store, flt)
+    all_events = list(store.events())  # decoded once for both tables
+    titles = titles_of(store)
+    events = event_rows_of(all_events, titles, flt)
     cited: dict[str, set[int]] = {}
     for e in events:
         for m in e["mentions"]:
@@ -61,7 +70,7 @@ def render(store: Store, flt: EventFilter | None = None, title: str = "dyad repo
         title=title,
         version=__version__,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        chronology=chronology(store, flt),
+        chronology=chronology_of(all_events, titles, flt),
         events=events,
         documents=document_rows(documents),
         texts=texts,

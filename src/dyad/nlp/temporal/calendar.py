@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from typing import Literal
 
 from dyad.types import DateRange
 
@@ -54,23 +55,20 @@ def week_range(d: date, weekend: bool = False) -> DateRange:
 
 
 def quarter_range(year: int, q: int) -> DateRange:
-    first = 3 * (q - 1) + 1
-    return DateRange(
-        date(year, first, 1),
-        date(year, first + 2, last_day(year, first + 2)),
-        f"{year:04d}-Q{q}",
-        "quarter",
-    )
+    return _months_block(year, q, 3, f"{year:04d}-Q{q}", "quarter")
 
 
 def half_range(year: int, h: int) -> DateRange:
-    first = 6 * (h - 1) + 1
-    return DateRange(
-        date(year, first, 1),
-        date(year, first + 5, last_day(year, first + 5)),
-        f"{year:04d}-H{h}",
-        "half",
-    )
+    return _months_block(year, h, 6, f"{year:04d}-H{h}", "half")
+
+
+def _months_block(
+    year: int, index: int, months: int, value: str, precision: Literal["quarter", "half"]
+) -> DateRange:
+    """The `index`-th block of `months` months of `year` (1-based)."""
+    first = months * (index - 1) + 1
+    last = first + months - 1
+    return DateRange(date(year, first, 1), date(year, last, last_day(year, last)), value, precision)
 
 
 def season_range(year: int, code: str) -> DateRange:
