@@ -27,6 +27,15 @@ def test_match_strict_and_relaxed_one_to_one() -> None:
     assert match(gold, pred, strict=False) == [(0, 0), (1, 2)]
 
 
+def test_match_pairs_identical_spans_first_when_gold_nests() -> None:
+    # gold: DURATION "from 2009 to 2011" (0-17) holding DATEs "2009" (5-9) and "2011" (13-17)
+    gold = [Span(0, 17, "DURATION", "P2Y"), Span(5, 9, "DATE", "2009"),
+            Span(13, 17, "DATE", "2011")]  # fmt: skip
+    pred = [Span(5, 9, "DATE", "2009"), Span(13, 17, "DATE", "2011")]
+    assert match(gold, pred, strict=False) == [(1, 0), (2, 1)]
+    assert score([(gold, pred)])["value_f1"] == 0.8  # 2 right of 2 predicted, 3 gold
+
+
 def test_score_by_hand() -> None:
     # doc 1: gold A exact + right value, gold B overlapped with wrong type and value;
     # doc 2: one gold missed, one spurious prediction.

@@ -9,6 +9,7 @@ import spacy
 
 from dyad.nlp import extensions
 from dyad.nlp.temporal import find_timexes
+from dyad.nlp.temporal.timex3 import as_timex3
 from dyad.types import PublicationDate
 
 DCT = date(2014, 6, 10)  # a Tuesday
@@ -189,3 +190,15 @@ def test_year_inside_a_name_is_not_a_date() -> None:
     found = [(t.text, t.value) for t in find_timexes(text, date(2019, 1, 10))]
     assert ("July 2019", "2019-07") in found and ("2018", "2018") in found
     assert all(t not in ("2030", "2019") for t, _ in found)
+
+
+def test_timex3_view_splits_a_range_into_its_ends() -> None:
+    text = "Deliveries run from 2009 to 2011 and the drill ran Aug. 29-Sept. 1, 2014."
+    got = [x for t in find_timexes(text, date(2014, 9, 10)) for x in as_timex3(t)]
+    assert [(x.text, x.value) for x in got] == [
+        ("2009", "2009"), ("2011", "2011"), ("Aug. 29", "2014-08-29"), ("Sept. 1, 2014", "2014-09-01")
+    ]  # fmt: skip
+    assert all(text[x.start : x.end] == x.text for x in got)
+    assert got[2].range is not None and got[2].range.precision == "day"
+    single = find_timexes("It was signed on May 21.", date(2014, 6, 1))
+    assert [x.value for t in single for x in as_timex3(t)] == ["2014-05-21"]

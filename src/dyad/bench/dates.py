@@ -5,6 +5,8 @@ Schema (one object per line): ``{"id", "dct": "YYYY-MM-DD", "text", "timexes": [
 - strict / relaxed extent P, R, F1 (exact span / any overlap, one-to-one pairing);
 - type and value accuracy over relaxed-matched pairs;
 - value F1: a prediction counts when it overlaps a gold timex and has its value.
+Predictions are scored in their TIMEX3 view (`dyad.nlp.temporal.timex3`): a range is its two
+ends, as TimeML annotates it.
 Timing: ``seconds`` (our whole pipeline incl. spaCy), ``spacy_seconds`` (the bare spaCy
 pipeline on the same texts in the same run) and ``temporal_seconds`` (our stage alone).
 """
@@ -50,20 +52,30 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 def match(gold: Sequence[Span], pred: Sequence[Span], strict: bool) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, pred index): exact spans, or overlapping ones.
 
-    Relaxed pairing prefers, for each gold item in order, the unpaired overlapping
-    prediction with the largest overlap (earliest on ties).
+    Relaxed pairing first pairs identical spans, then gives each remaining gold item (in
+    order) the unpaired overlapping prediction with the largest overlap (earliest on ties).
+    Pairing identical spans first matters where gold timexes nest ("from 2009 to 2011"
+    holding "2009"): the inner gold item keeps the prediction that is exactly it.
     """
+    exact: dict[tuple[int, int], list[int]] = {}
+    for pi, p in enumerate(pred):
+        exact.setdefault((p.start, p.end), []).append(pi)
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
     for gi, g in enumerate(gold):
+        free = [pi for pi in exact.get((g.start, g.end), []) if pi not in used]
+        if free:
+            used.add(free[0])
+            pairs.append((gi, free[0]))
+    if strict:
+        return sorted(pairs)
+    paired = {gi for gi, _ in pairs}
+    for gi, g in enumerate(gold):
+        if gi in paired:
+            continue
         best, best_ov = -1, 0
         for pi, p in enumerate(pred):
             if pi in used:
-                continue
-            if strict:
-                if (p.start, p.end) == (g.start, g.end):
-                    best = pi
-                    break
                 continue
             ov = min(g.end, p.end) - max(g.start, p.start)
             if ov > best_ov:
@@ -71,7 +83,7 @@ def match(gold: Sequence[Span], pred: Sequence[Span], strict: bool) -> list[tupl
         if best >= 0:
             used.add(best)
             pairs.append((gi, best))
-    return pairs
+    return sorted(pairs)
 
 
 def score(docs: Sequence[tuple[Sequence[Span], Sequence[Span]]]) -> dict[str, object]:
@@ -130,6 +142,7 @@ def run(path: Path, model: str | None = None) -> dict[str, object]:
     from dyad.nlp import extensions
     from dyad.nlp.pipeline import load_spacy
     from dyad.nlp.temporal.component import TemporalComponent
+    from dyad.nlp.temporal.timex3 import as_timex3
     from dyad.types import PublicationDate
 
     docs = load(Path(path))
@@ -145,7 +158,8 @@ def run(path: Path, model: str | None = None) -> dict[str, object]:
     for d, doc in zip(docs, parsed, strict=True):
         doc._.dyad_published = PublicationDate(d.dct, "given", 1.0, "benchmark dct")
         stage(doc)
-        pred = [Span(t.start, t.end, t.type, t.value) for t in doc._.dyad_timexes]
+        pred = [Span(x.start, x.end, x.type, x.value)
+                for t in doc._.dyad_timexes for x in as_timex3(t)]  # fmt: skip
         results.append((d.timexes, pred))
     temporal_seconds = time.perf_counter() - t1
     out: dict[str, object] = {"docs": len(docs)}

@@ -145,3 +145,18 @@ def unit_range(d: date, unit: str) -> DateRange:
     if unit == "decade":
         return decade_range(str(d.year // 10))
     return century_range(str(d.year // 100))
+
+
+def value_range(value: str) -> DateRange | None:
+    """The range of a plain calendar value ("2014", "2014-05", "2014-05-20"), else None."""
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4 or len(parts) > 3:
+        return None
+    try:
+        if len(parts) == 1:
+            return year_range(int(parts[0]))
+        if len(parts) == 2:
+            return month_range(int(parts[0]), int(parts[1]))
+        return day_range(date(int(parts[0]), int(parts[1]), int(parts[2])))
+    except ValueError:
+        return None
