@@ -196,7 +196,8 @@ def test_timex3_view_splits_a_range_into_its_ends() -> None:
     text = "Deliveries run from 2009 to 2011 and the drill ran Aug. 29-Sept. 1, 2014."
     got = [x for t in find_timexes(text, date(2014, 9, 10)) for x in as_timex3(t)]
     assert [(x.text, x.value) for x in got] == [
-        ("2009", "2009"), ("2011", "2011"), ("Aug. 29", "2014-08-29"), ("Sept. 1, 2014", "2014-09-01")
+        ("2009", "2009"), ("2011", "2011"), ("Aug. 29", "2014-08-29"),
+        ("Sept. 1, 2014", "2014-09-01"),
     ]  # fmt: skip
     assert all(text[x.start : x.end] == x.text for x in got)
     assert got[2].range is not None and got[2].range.precision == "day"
