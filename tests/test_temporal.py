@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 import spacy
 
 from dyad.nlp import extensions
 from dyad.nlp.temporal import find_timexes
+from dyad.nlp.temporal.recognise import recognise
 from dyad.nlp.temporal.timex3 import as_timex3
 from dyad.types import PublicationDate
 
@@ -203,3 +206,59 @@ def test_timex3_view_splits_a_range_into_its_ends() -> None:
     assert got[2].range is not None and got[2].range.precision == "day"
     single = find_timexes("It was signed on May 21.", date(2014, 6, 1))
     assert [x.value for t in single for x in as_timex3(t)] == ["2014-05-21"]
+
+
+def _texts_for_window_check() -> list[str]:
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "samples").glob("*.txt"))]
+    texts.append(
+        "İstanbul, 16:15 UTC, June 1st: between 60 and 90 days; the 1990s; Q3 2014; mid-2013;"
+        " TWO YEARS AGO, every October, twice a year, this autumn, Aug. 29-Sept. 1, 2014,"
+        " 5/20/2014 and 2014-05-20, the same period last year, at 9 a.m. on Friday, noon."
+    )
+    meantime = root.parent / "shared" / "bench" / "dates" / "meantime_en.jsonl"
+    if meantime.is_file():
+        lines = meantime.read_text(encoding="utf-8").splitlines()
+        texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts
+
+
+def test_keyword_windows_find_what_a_full_scan_finds() -> None:
+    for text in _texts_for_window_check():
+        fast = [(m.start, m.end, m.kind) for m in recognise(text)]
+        full = [(m.start, m.end, m.kind) for m in recognise(text, windowed=False)]
+        assert fast == full
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks could take between 60 and 90 days.", [("60", "P60D"), ("90 days", "P90D")]),
+        ("It takes two or three weeks.", [("two", "P2W"), ("three weeks", "P3W")]),
+        ("Output fell for two consecutive quarters of the year.",
+         [("two consecutive quarters", "P2Q")]),
+        ("Three quarters of the deputies voted for it.", []),
+    ],
+)  # fmt: skip
+def test_duration_ranges_and_sequences(text: str, expected: list[tuple[str, str]]) -> None:
+    got = find_timexes(text, date(2014, 6, 10))
+    assert [(t.text, t.value) for t in got] == expected
+    assert all(t.type == "DURATION" for t in got)
+
+
+def test_the_same_period_a_year_back_follows_the_period_last_spoken_of() -> None:
+    dct = date(2010, 3, 3)
+    text = "Sales rose 43% in February compared to the same period last year."
+    assert [t.value for t in find_timexes(text, dct)] == ["2010-02", "2009-02"]
+    text = "It lost money in the third quarter. In the same period a year earlier it gained."
+    assert [t.value for t in find_timexes(text, dct)] == ["2009-Q3", "2008-Q3"]
+    # across a year boundary, and with no period spoken of: the named unit around the anchor
+    got = find_timexes("Exports beat the same month a year ago.", date(2015, 1, 20))
+    assert got[0].value == "2014-01" and got[0].range is not None
+    assert got[0].range.start == date(2014, 1, 1)
+
+
+def test_a_clock_time_takes_the_date_that_follows_it() -> None:
+    text = "At a press conference at 16:15 UTC, June 1st, he spoke; at 9 a.m. on Friday too."
+    got = find_timexes(text, date(2009, 6, 4))
+    assert [t.value for t in got if t.type == "TIME"] == ["2009-06-01T16:15Z", "2009-05-29T09:00"]

@@ -6,9 +6,8 @@ Anchoring rules (why each choice):
   future-tense clause about a date already gone means next year's).
 - Weekdays: past tense -> the most recent such day on or before the anchor; future tense ->
   the next one on or after it; "last"/"next" force the direction (strictly before/after).
-- Anaphora: "the same day", "that day", "the day", "the next day", "the day before" resolve
-  against the most recent preceding day-precision date in the document (in text order),
-  falling back to the anchor date when none precedes them.
+- Anaphora ("the next day", "the same period last year", a clock time followed by its
+  date) resolve against other dates of the text: see `anaphora.py`.
 - Without an anchor (dct None) relative expressions are still returned, with an unresolved
   value in TIMEX3 style ("XXXX-05-21", "XXXX-WXX-5") and no range.
 """
@@ -20,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dyad.nlp.temporal import anaphora
 from dyad.nlp.temporal import calendar as cal
 from dyad.nlp.temporal.lexicon import (
     ORDINALS,
@@ -72,6 +72,7 @@ class _Ctx:
     text: str = ""
     last_day: date | None = None
     last_year: int | None = None
+    last_range: DateRange | None = None
 
     def tense(self, offset: int) -> str | None:
         return self.tense_of(offset) if self.tense_of is not None else None
@@ -345,21 +346,6 @@ def _week_of_month(m: Mention, c: _Ctx) -> Timex | None:
     return _result(m, "DATE", r.value, r, not g.get("y"))
 
 
-def _anaphor(m: Mention, c: _Ctx) -> Timex | None:
-    g = m.g
-    which = (g.get("which") or "").lower()
-    shift = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
-             "before": -1}.get(which, 0)  # fmt: skip
-    ref = c.last_day or c.dct
-    part = PARTS_OF_DAY.get((g.get("part") or "").lower())
-    typ = "TIME" if part else "DATE"
-    if ref is None:
-        return _result(m, typ, "XXXX-XX-XX", None, True)
-    d = ref + timedelta(days=shift)
-    c.last_day = d
-    return _result(m, typ, d.isoformat() + (f"T{part}" if part else ""), cal.day_range(d), True)
-
-
 def _duration(m: Mention, c: _Ctx, text: str) -> Timex | None:
     g = m.g
     approx = (g.get("approx") or "").lower()
@@ -451,7 +437,11 @@ def normalise(mentions: list[Mention], dct: date | None, text: str,
         elif k == "weekofmonth":
             t = _week_of_month(m, ctx)
         elif k == "anaphor":
-            t = _anaphor(m, ctx)
+            t = anaphora.day_anaphor(m, ctx.last_day or ctx.dct)
+            if t.range is not None:
+                ctx.last_day = t.range.start
+        elif k == "same":
+            t = anaphora.same_period(m, ctx.last_range, ctx.dct)
         elif k == "ref":
             v = (m.g["v"] or "").lower()
             val = _REFS.get(v) or ("PAST_REF" if "past" in v or "recent" in v or v == "lately"
@@ -467,4 +457,6 @@ def normalise(mentions: list[Mention], dct: date | None, text: str,
             out.append(t)
             if t.range is not None and t.type == "DATE" and t.range.precision in _YEARLY:
                 ctx.last_year = t.range.start.year
-    return out
+            if t.range is not None and t.type == "DATE":
+                ctx.last_range = t.range
+    return anaphora.times_on_their_dates(out, text)

@@ -1,6 +1,7 @@
 """Find temporal expressions in raw text with a set of regexes (fast: no per-token Python).
 
-Each pattern yields a `Mention`: a span, a kind and the named groups it matched. Candidates
+Each pattern runs only inside windows around its keywords (`windows.py`, same matches as a
+full scan at a fraction of the cost) and yields a `Mention`: a span, a kind and the named groups it matched. Candidates
 overlapping a longer one are dropped (the longest reading wins, so "May 20-26" beats
 "May 20"). Normalisation (values, ranges) happens in `normalise.py`, which needs the anchor
 date; recognition does not, so publication-date inference can reuse these mentions.
@@ -22,6 +23,7 @@ from dyad.nlp.temporal.lexicon import (
     WEEKDAY,
     YEAR,
 )
+from dyad.nlp.temporal.windows import finditer, key_of, keyed, windows
 
 
 @dataclass(slots=True)
@@ -149,6 +151,11 @@ _PATTERNS: list[tuple[str, str, int]] = [
         _I,
     ),  # noqa: E501
     (
+        "same",
+        r"\b(?:the\s+)?same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?(?:last\s+year|(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior|preceding|last)\s+year|the\s+year\s+before)\b",
+        _I,
+    ),  # noqa: E501
+    (
         "weekofmonth",
         rf"\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH_FULL})(?:,?\s+(?P<y>{YEAR}))?",
         0,
@@ -186,6 +193,11 @@ _PATTERNS: list[tuple[str, str, int]] = [
         rf"(?:\b(?P<approx>almost|nearly|about|around|approximately|roughly|over|just|only|some|up to)\s+)?(?:\b(?P<the>the)\s+(?P<dir>past|last|next|coming|previous|first|following|final)\s+)?\b(?P<n>{NUMBER}|{VAGUE})(?:\s+|-)(?:(?:straight|consecutive|successive|full|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})(?:[- ](?P<long>long|old))?\b",
         _I,
     ),  # noqa: E501
+    (
+        "duration",
+        rf"\b(?P<n>{NUMBER})(?=\s*(?:-|–|\bto\b|\band\b|\bor\b)\s*(?:{NUMBER})(?:\s+|-)(?:(?:straight|consecutive|successive|full)\s+)?(?P<unit>{UNIT})\b)",
+        _I,
+    ),  # noqa: E501  the first number of "60 to 90 days", "two or three weeks"
     ("duration", rf"\b(?P<unit>{UNIT_SG})-long\b", _I),
     ("duration", r"\b(?P<vague>decades|years|months|weeks)-long\b", _I),
     ("duration", r"\b(?P<over>over the|in recent)\s+(?P<vague>years|decades|months|weeks)\b", _I),  # noqa: E501
@@ -217,7 +229,7 @@ def _compile(rx: str, flags: int) -> re.Pattern[str]:
     return re.compile(rx, flags)
 
 
-_COMPILED = [(kind, _compile(rx, flags)) for kind, rx, flags in _PATTERNS]
+_COMPILED = [(kind, _compile(rx, flags), key_of(kind, rx)) for kind, rx, flags in _PATTERNS]
 
 _MAY_CUE = re.compile(
     r"(?i:\b(?:in|of|since|until|till|by|from|to|through|during|early|late|mid|last|next|this|"
@@ -306,7 +318,8 @@ def _valid(kind: str, m: re.Match[str], text: str) -> bool:
         unit = (g.get("unit") or "").lower()
         if unit.startswith("second") and n in ("a", "an"):
             return False
-        if unit.startswith("quarter") and re.match(
+        sequence = re.search(r"(?i:consecutive|straight|successive)", m.group(0))
+        if unit.startswith("quarter") and not sequence and re.match(
             r"\s*,?\s*of\b(?!\s+an?\s+(?:century|hour))", text[m.end() :]
         ):
             return False  # "a quarter of its dealers" is a fraction
@@ -319,11 +332,19 @@ def _valid(kind: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
-def recognise(text: str) -> list[Mention]:
-    """All temporal expressions in `text`, longest-first without overlaps, sorted by start."""
+def recognise(text: str, windowed: bool = True) -> list[Mention]:
+    """All temporal expressions in `text`, longest-first without overlaps, sorted by start.
+
+    `windowed=False` scans the whole text with every pattern (the reference the keyword
+    windows are tested against).
+    """
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for prio, (kind, rx) in enumerate(_COMPILED):
-        for m in rx.finditer(text):
+    spans: dict[str, list[tuple[int, int]]] = {}
+    low, keys = keyed(text)
+    for prio, (kind, rx, key) in enumerate(_COMPILED):
+        if key not in spans:
+            spans[key] = windows(low, keys[key]) if windowed else [(0, len(text))]
+        for m in finditer(rx, text, spans[key]):
             s, e = m.span()
             while e > s and text[e - 1] in " ,\t\n":
                 e -= 1
