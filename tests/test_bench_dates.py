@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from dyad.bench.dates import Span, load, match, prf, score
+from dyad.bench.dates import GoldDoc, Span, errors, load, match, prf, score
 from dyad.errors import BenchDataError
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "dates"
@@ -34,6 +35,20 @@ def test_match_pairs_identical_spans_first_when_gold_nests() -> None:
     pred = [Span(5, 9, "DATE", "2009"), Span(13, 17, "DATE", "2011")]
     assert match(gold, pred, strict=False) == [(1, 0), (2, 1)]
     assert score([(gold, pred)])["value_f1"] == 0.8  # 2 right of 2 predicted, 3 gold
+
+
+def test_errors_list_missed_spurious_and_wrong() -> None:
+    text = "On May 20 and for three days in 2014."
+    doc = GoldDoc("d", date(2014, 6, 1), text, (Span(3, 9, "DATE", "2014-05-20"),
+                  Span(18, 28, "DURATION", "P3D"), Span(32, 36, "DATE", "2014")))  # fmt: skip
+    pred = [Span(3, 9, "DATE", "2014-05-20"), Span(18, 28, "DURATION", "P3W"),
+            Span(14, 17, "DATE", "x")]  # fmt: skip
+    got = errors(doc, pred)
+    assert [(e["error"], e["gold"], e["pred"]) for e in got] == [
+        ("wrong", "'three days' DURATION P3D", "'three days' DURATION P3W"),
+        ("missed", "'2014' DATE 2014", ""),
+        ("spurious", "", "'for' DATE x"),
+    ]
 
 
 def test_score_by_hand() -> None:

@@ -353,6 +353,12 @@ def _print_scores(name: str, scores: dict[str, Any]) -> None:
             row = confusion.get(gold, {})
             matrix.add_row(gold, *(str(row.get(p, "")) for p in labels))
         out.print(matrix)
+    errors = scores.get("errors")
+    if isinstance(errors, list) and errors:
+        listing = Table("doc", "error", "gold", "predicted", title="disagreements")
+        for e in errors:
+            listing.add_row(e["doc"], e["error"], e["gold"], e["pred"])
+        out.print(listing)
 
 
 def _bench(name: str, scores: dict[str, Any], json_out: bool) -> None:
@@ -362,12 +368,17 @@ def _bench(name: str, scores: dict[str, Any], json_out: bool) -> None:
 @bench_app.command("dates")
 @handles_errors
 def bench_dates(
-    data: DataOption, json_out: JsonFlag = False, model: ModelOption = settings.MODEL.default
+    data: DataOption,
+    json_out: JsonFlag = False,
+    model: ModelOption = settings.MODEL.default,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list every missed, spurious or wrong timex.")
+    ] = False,
 ) -> None:
     """Temporal expressions against TIMEX3 gold (TempEval-3 scoring)."""
     from dyad.bench.dates import run
 
-    _bench("dates", run(data, model), json_out)
+    _bench("dates", run(data, model, with_errors=errors), json_out)
 
 
 @bench_app.command("events")

@@ -109,6 +109,27 @@ def score(docs: Sequence[tuple[Sequence[Span], Sequence[Span]]]) -> dict[str, ob
     }
 
 
+def errors(doc: GoldDoc, pred: Sequence[Span]) -> list[dict[str, str]]:
+    """The scorer's disagreements on one document, paired as `score` pairs them: gold
+    timexes missed, predictions unpaired (spurious), and pairs whose type or value differ."""
+
+    def show(x: Span) -> str:
+        return f"{doc.text[x.start : x.end]!r} {x.type} {x.value}"
+
+    out: list[dict[str, str]] = []
+    pairs = match(doc.timexes, pred, strict=False)
+    for gi, pi in pairs:
+        g, p = doc.timexes[gi], pred[pi]
+        if (g.type, g.value) != (p.type, p.value):
+            out.append({"doc": doc.doc_id, "error": "wrong", "gold": show(g), "pred": show(p)})
+    paired_g, paired_p = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+    out += [{"doc": doc.doc_id, "error": "missed", "gold": show(g), "pred": ""}
+            for gi, g in enumerate(doc.timexes) if gi not in paired_g]  # fmt: skip
+    out += [{"doc": doc.doc_id, "error": "spurious", "gold": "", "pred": show(p)}
+            for pi, p in enumerate(pred) if pi not in paired_p]  # fmt: skip
+    return out
+
+
 def load(path: Path) -> list[GoldDoc]:
     """Read a benchmark file; BenchDataError names the file and line of any bad record."""
     try:
@@ -137,8 +158,9 @@ def load(path: Path) -> list[GoldDoc]:
     return docs
 
 
-def run(path: Path, model: str | None = None) -> dict[str, object]:
-    """Run our temporal stage on every text (with its dct) and score it against the gold."""
+def run(path: Path, model: str | None = None, with_errors: bool = False) -> dict[str, object]:
+    """Run our temporal stage on every text (with its dct) and score it against the gold;
+    `with_errors` adds the list of disagreements (see `errors`) under "errors"."""
     from dyad.nlp import extensions
     from dyad.nlp.pipeline import load_spacy
     from dyad.nlp.temporal.component import TemporalComponent
@@ -164,6 +186,9 @@ def run(path: Path, model: str | None = None) -> dict[str, object]:
     temporal_seconds = time.perf_counter() - t1
     out: dict[str, object] = {"docs": len(docs)}
     out.update(score(results))
+    if with_errors:
+        out["errors"] = [e for d, (_, pred) in zip(docs, results, strict=True)
+                         for e in errors(d, pred)]  # fmt: skip
     out.update(
         seconds=round(spacy_seconds + temporal_seconds, 3),
         spacy_seconds=round(spacy_seconds, 3),
