@@ -125,6 +125,7 @@ def test_report_is_self_contained_and_escaped(sample_db: Path, tmp_path: Path) -
     html = out_file.read_text(encoding="utf-8")
     assert "<script" not in html and "http://" not in html.split("<body>")[0]
     assert 'href="#s-' in html and 'id="s-' in html
+    assert 'id="quotes"' in html and "This is a test of nerves on both sides" in html
     # Every link target exists in the page.
     import re
 
@@ -157,3 +158,29 @@ def test_unknown_model_is_a_clean_error(tmp_path: Path) -> None:
         "no_such_pipeline",
     )
     assert code == 2 and "no_such_pipeline" in err and "Traceback" not in err
+
+
+def test_quotes_by_speaker_actor_and_words(sample_db: Path) -> None:
+    code, out, _ = run("quotes", "--db", sample_db, "--speaker", "kavita", "--format", "json")
+    assert code == 0
+    (rao,) = json.loads(out)
+    assert rao["speaker"] == "Kavita Rao" and rao["cue"] == "said" and rao["kind"] == "direct"
+    from dyad.store.db import Store
+
+    with Store.open(sample_db) as store:
+        doc = store.document(rao["doc_id"])
+    assert doc is not None
+    s = rao["sentence"]
+    assert doc.text[s["start"] : s["end"]] == s["text"]  # provenance: the sentence itself
+    for start, end in rao["content"]:
+        assert s["start"] <= start < end <= s["end"]
+    code, out, _ = run("quotes", "--db", sample_db, "--actor", "IND", "--format", "json")
+    indian = json.loads(out)
+    assert indian and all(q["actor"].startswith("IND") for q in indian)
+    assert "Narendra Modi" in {q["speaker"] for q in indian}
+    code, out, _ = run("quotes", "--db", sample_db, "--search", "nerves", "--format", "json")
+    assert [q["speaker"] for q in json.loads(out)] == ["Kavita Rao"]
+    code, out, _ = run("quotes", "--db", sample_db, "--search", 'a "bad" query*')
+    assert code == 0  # user words are a phrase, never FTS syntax
+    code, out, _ = run("quotes", "--db", sample_db, "--speaker", "Kavita")
+    assert code == 0 and "Kavita Rao" in out and "nerves" in out

@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from dyad import settings
 from dyad.errors import DyadError
@@ -238,6 +239,50 @@ def events(
     out.print(table)
 
 
+@app.command()
+@handles_errors
+def quotes(
+    db: DbOption = Path(settings.DB.default),
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Words of the speaker's name or description.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor code or prefix of the speaker (RUS...).")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help="Words of the quote (stemmed, as a phrase).")
+    ] = None,
+    format: Annotated[TableJson, typer.Option("--format")] = TableJson.table,
+) -> None:
+    """Attributed quotes: who said what, with the cue and the sentence behind it."""
+    from dyad.report.quotes import quote_rows
+
+    with open_store(db) as store:
+        rows = quote_rows(store, speaker, actor, search)
+    if format is TableJson.json:
+        return _json(rows)
+    table = Table("speaker", "actor", "cue", "sentence (quote in bold)", "document")
+    for r in rows:
+        table.add_row(
+            r["speaker"] or "(none)",
+            r["actor"] or "",
+            r["cue"],
+            _bold_quote(r),
+            f"{r['title'] or r['doc_id']} ({r['published'] or 'undated'})",
+        )
+    out.print(table)
+    err.print(f"{len(rows)} quotes")
+
+
+def _bold_quote(row: dict[str, Any]) -> Text:
+    """The sentence with the quote's content in bold (article text is never Rich markup)."""
+    s = row["sentence"]
+    text = Text(s["text"])
+    for start, end in row["content"]:
+        text.stylize("bold", start - s["start"], end - s["start"])
+    return text
+
+
 def _events_csv(rows: list[dict[str, Any]]) -> None:
     """One CSV line per mention, so that each line keeps its provenance."""
     buf = io.StringIO()
@@ -390,6 +435,30 @@ def bench_events(
     from dyad.bench.events import run
 
     _bench("events", run(data, model), json_out)
+
+
+@bench_app.command("quotes")
+@handles_errors
+def bench_quotes(
+    data: DataOption,
+    json_out: JsonFlag = False,
+    model: ModelOption = settings.MODEL.default,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+) -> None:
+    """Quote attribution (source, cue, content) against PolNeAR-style gold."""
+    from dyad.bench.quotes import run
+
+    scores = run(data, model=model, limit=limit)
+    if json_out:
+        return _json(scores)
+    table = Table("role", "exact P", "exact R", "exact F1", "overlap P", "overlap R",
+                  "overlap F1", title="dyad bench quotes")  # fmt: skip
+    for role in ("source", "cue", "content"):
+        ex, ov = scores[role]["exact"], scores[role]["overlap"]
+        table.add_row(role, *(f"{v[k]:.3f}" for v in (ex, ov) for k in ("p", "r", "f1")))
+    out.print(table)
+    rest = {k: v for k, v in scores.items() if not isinstance(v, dict)}
+    out.print("  ".join(f"{k} {v}" for k, v in rest.items()))
 
 
 @bench_app.command("pipeline")

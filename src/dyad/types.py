@@ -169,6 +169,36 @@ class Document:
     external_id: str | None = None
 
 
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An attributed statement: who (source) said, wrote or thought what (content), signalled
+    by which words (cue). Offsets are characters of the document's text, end exclusive.
+
+    `content` may be several fragments ("A," says X. "B."); `text` joins them with " … ".
+    `kind`: direct (within quotation marks), indirect (reported speech), mixed (reported
+    speech holding a quoted phrase). `source` is the raw span naming the speaker ("he", "the
+    minister", "Sergei Lavrov, Russia's foreign minister"), None when the text names none;
+    `speaker` is the name it resolves to in the document, when it does; `actor_code` the
+    actor code of an actor mention the source overlaps, when one is known.
+    """
+
+    doc_id: str
+    kind: QuoteKind
+    content: tuple[tuple[int, int], ...]
+    text: str
+    cue_start: int
+    cue_end: int
+    cue: str
+    source_start: int | None = None
+    source_end: int | None = None
+    source: str | None = None
+    speaker: str | None = None
+    actor_code: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """What the per-document NLP stage produces: a pure function of one document."""
@@ -179,6 +209,7 @@ class Analysis:
     timexes: tuple[Timex, ...]
     actors: tuple[ActorMention, ...]
     events: tuple[EventMention, ...]
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

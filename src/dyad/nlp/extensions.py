@@ -9,13 +9,21 @@ Written by the components (in pipeline order):
 - ``dyad_temporal`` -> ``doc._.dyad_timexes``: list[Timex]; and ``doc._.dyad_published``
   when it was None (an inferred PublicationDate).
 - ``dyad_events`` -> ``doc._.dyad_events``: list[EventMention]
+- ``dyad_quotes`` -> ``doc._.dyad_quotes``: list[Quote] (reads ``doc._.dyad_actors`` when set)
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-_DOC_EXTENSIONS = ("dyad_doc_id", "dyad_published", "dyad_actors", "dyad_timexes", "dyad_events")
+_DOC_EXTENSIONS = (
+    "dyad_doc_id",
+    "dyad_published",
+    "dyad_actors",
+    "dyad_timexes",
+    "dyad_events",
+    "dyad_quotes",
+)
 
 
 def register() -> None:

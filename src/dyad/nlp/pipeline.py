@@ -29,6 +29,8 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dyad_temporal", "dyad.nlp.temporal"),
     # 3. events need both actors and dates.
     ("dyad_events", "dyad.nlp.events"),
+    # 4. quotes resolve speakers to the actors found in step 1.
+    ("dyad_quotes", "dyad.nlp.quotes"),
 )
 
 
@@ -97,4 +99,5 @@ def to_analysis(doc: Doc) -> Analysis:
         timexes=tuple(ext.dyad_timexes or ()),
         actors=tuple(ext.dyad_actors or ()),
         events=tuple(ext.dyad_events or ()),
+        quotes=tuple(ext.dyad_quotes or ()),
     )

@@ -1,6 +1,7 @@
 """The static report: one self-contained HTML file (no scripts, no network) with the
-chronology, the event table, the document list and every document's text, each sentence an
-anchor so that any claim links to the sentence behind it. All article text is escaped."""
+chronology, the event table, the attributed quotes, the document list and every document's
+text, each sentence an anchor so that any claim links to the sentence behind it. All article
+text is escaped."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from dyad.report.chronology import (
     flags,
     titles_of,
 )
+from dyad.report.quotes import quote_rows
 from dyad.store.db import Store
 
 
@@ -47,10 +49,13 @@ def render(store: Store, flt: EventFilter | None = None, title: str = "dyad repo
     all_events = list(store.events())  # decoded once for both tables
     titles = titles_of(store)
     events = event_rows_of(all_events, titles, flt)
+    quotes = quote_rows(store)
     cited: dict[str, set[int]] = {}
     for e in events:
         for m in e["mentions"]:
             cited.setdefault(m["doc_id"], set()).add(m["start"])
+    for q in quotes:
+        cited.setdefault(q["doc_id"], set()).add(q["sentence"]["start"])
     documents = list(store.documents())
     texts = [
         {
@@ -72,6 +77,7 @@ def render(store: Store, flt: EventFilter | None = None, title: str = "dyad repo
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         chronology=chronology_of(all_events, titles, flt),
         events=events,
+        quotes=quotes,
         documents=document_rows(documents),
         texts=texts,
         anchor=anchor,

@@ -1,4 +1,4 @@
-"""The SQLite system of record: documents, their analyses, and fused events.
+"""The SQLite system of record: documents, their analyses (quotes included), fused events.
 
 Each document lands with its whole analysis in one transaction, so an interrupted ingest
 never leaves half a document; identity is the content hash, so re-ingesting is a no-op.
@@ -15,6 +15,7 @@ from pathlib import Path
 from dyad import codec
 from dyad.errors import StoreError
 from dyad.store.migrations import migrate
+from dyad.store.quotes import add_quotes, find_quotes
 from dyad.store.tx import transaction
 from dyad.types import (
     ActorMention,
@@ -23,6 +24,7 @@ from dyad.types import (
     Event,
     EventMention,
     PublicationDate,
+    Quote,
     Timex,
 )
 
@@ -159,6 +161,7 @@ class Store:
                 for m in analysis.events
             ],
         )
+        add_quotes(db, doc_id, analysis.quotes)
 
     def documents(self) -> Iterator[Document]:
         for row in self.db.execute("SELECT * FROM documents ORDER BY published, path, doc_id"):
@@ -199,6 +202,14 @@ class Store:
             "SELECT data FROM actor_mentions WHERE doc_id = ? ORDER BY start", (doc_id,)
         )
         return [codec.loads(ActorMention, r[0]) for r in rows]
+
+    def quotes(self, speaker: str | None = None, actor: str | None = None,
+               search: str | None = None) -> Iterator[Quote]:  # fmt: skip
+        """Stored quotes, filtered (see `store.quotes.find_quotes`)."""
+        return find_quotes(self.db, speaker, actor, search)
+
+    def count_quotes(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM quotes").fetchone()[0])
 
     # -- events ----------------------------------------------------------------------------
 

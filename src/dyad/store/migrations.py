@@ -95,6 +95,28 @@ def _m0001_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _m0002_quotes(db: sqlite3.Connection) -> None:
+    """Attributed quotes, searchable by speaker, actor code and words of their content."""
+    _run(
+        db,
+        """
+        CREATE TABLE quotes (
+            quote_id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            speaker TEXT,
+            actor_code TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX quotes_doc ON quotes(doc_id);
+        CREATE INDEX quotes_actor ON quotes(actor_code);
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(text, tokenize = 'porter unicode61')
+        """,
+    )
+
+
 def _run(db: sqlite3.Connection, script: str) -> None:
     """Run statements one by one (executescript would commit the open transaction)."""
     for statement in script.split(";"):
@@ -102,7 +124,10 @@ def _run(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (("0001_initial", _m0001_initial),)
+MIGRATIONS: tuple[Migration, ...] = (
+    ("0001_initial", _m0001_initial),
+    ("0002_quotes", _m0002_quotes),
+)
 
 
 def migrate(db: sqlite3.Connection) -> list[str]:

@@ -1,0 +1,56 @@
+"""The cue lexicon (``dyad/data/quote_cues.tsv``): reporting verbs and phrases.
+
+Each row is a verb lemma (or a phrase such as "according to") with the grammatical
+relations its content may take, in order of preference:
+- ``clause``: a complement clause or a quotation ("said that ...", "said: “...”");
+- ``ccomp``: a complement clause only (verbs that report only with one: "found that …");
+- ``object``: a direct object ("criticized the plan");
+- ``xcomp``: an open complement ("wants to leave", "urged him to leave");
+- ``prep``: the object of a preposition ("talked about the plan");
+- ``phrase``: a prepositional phrase naming the source ("according to X, ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from dyad.errors import KnowledgeBaseError
+
+FRAMES = frozenset({"clause", "ccomp", "object", "xcomp", "prep", "phrase"})
+FILE = "quote_cues.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    frames: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Cue]:
+    """Verb lemmas and phrases (lower case) -> their Cue; KnowledgeBaseError when malformed."""
+    try:
+        text = resources.files("dyad.data").joinpath(FILE).read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError) as exc:
+        raise KnowledgeBaseError(f"{FILE}: cannot read ({exc})") from exc
+    out: dict[str, Cue] = {}
+    header_seen = False
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not header_seen:
+            header_seen = True
+            continue
+        if len(cols) < 2:
+            raise KnowledgeBaseError(f"{FILE} line {no}: expected cue<TAB>frames")
+        frames = tuple(f.strip() for f in cols[1].split(",") if f.strip())
+        if not frames or not set(frames) <= FRAMES:
+            raise KnowledgeBaseError(f"{FILE} line {no}: unknown frame in {cols[1]!r}")
+        lemma = cols[0].strip().lower()
+        out[lemma] = Cue(lemma, frames)
+    if not out:
+        raise KnowledgeBaseError(f"{FILE}: no cues")
+    return out
