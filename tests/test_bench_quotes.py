@@ -110,3 +110,18 @@ def test_run_end_to_end(tmp_path: Path) -> None:
     assert out["source"]["exact"]["r"] == 1.0  # type: ignore[index]
     assert out["content"]["exact"]["r"] == 1.0  # type: ignore[index]
     assert set(out) >= {"source", "cue", "content", "seconds", "predicted"}
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "quotes"
+BASELINE = Path(__file__).with_name("bench_baseline.json")
+
+
+@pytest.mark.skipif(not (SHARED / "polnear_dev.jsonl").is_file(), reason="../shared absent")
+def test_polnear_dev_floor() -> None:
+    floor = json.loads(BASELINE.read_text())["quotes"]
+    got = run(SHARED / "polnear_dev.jsonl", limit=floor["limit"])
+    assert got["docs"] == floor["limit"]
+    for role, match, key in (("source", "exact", "source_exact_f1"),
+                             ("content", "overlap", "content_overlap_f1"),
+                             ("cue", "exact", "cue_exact_f1")):  # fmt: skip
+        assert got[role][match]["f1"] >= floor[key] - floor["margin"], (role, match)  # type: ignore[index]
