@@ -461,6 +461,22 @@ def bench_quotes(
     out.print("  ".join(f"{k} {v}" for k, v in rest.items()))
 
 
+@bench_app.command("pubdate")
+@handles_errors
+def bench_pubdate(
+    data: Annotated[
+        Path, typer.Option("--data", help="articles.jsonl(.gz) file, or a folder of topics.")
+    ],
+    limit: Annotated[int | None, typer.Option(help="First N articles of each file.")] = None,
+    json_out: JsonFlag = False,
+    model: ModelOption = settings.MODEL.default,
+) -> None:
+    """Publication-date inference on dated articles with the date hidden (Timeline17)."""
+    from dyad.bench.pubdate import run
+
+    _bench("pubdate", run(data, limit=limit, model=model), json_out)
+
+
 @bench_app.command("pipeline")
 @handles_errors
 def bench_pipeline(

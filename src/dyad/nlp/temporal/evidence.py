@@ -1,6 +1,7 @@
-"""Publication-date evidence beyond the article's own dates: office holders and summit series.
+"""Publication-date evidence beyond the article's reported events: stamps, office holders and
+summit series.
 
-Two kinds of evidence, each turned into `Bound`s (lower or upper limits on the publication
+Three kinds of evidence, each turned into `Bound`s (lower or upper limits on the publication
 day) with a stated reason:
 
 1. Titles. A named person given a current title ("President Barack Obama", "Chinese leader
@@ -16,6 +17,13 @@ day) with a stated reason:
    that month inside the current window; the direction (past/future) follows the tense, and
    a plan told in the past tense ("planned to", "was due to") is read as past: journalists
    write "plans to"/"is scheduled to" while a plan is still ahead.
+3. Time stamps. A full date written together with a clock time, standing on its own rather
+   than inside a reported clause ("Updated 10:19 pm, Tue Apr 21, 2009", "18:00 UK time,
+   Saturday, 25 April 2009", "January 28, 2011 at 10:43 am |", "At 5:36 pm on 19 Jun 2009,
+   Ann wrote:") stamps the page: its publication, a later update, a reader's comment. A
+   page is stamped when it is published or after, so every stamp is an upper bound, and the
+   earliest one is usually the publication day itself. A date and time inside a clause
+   ("the quake struck at 4:53 pm on 12 January 2010") is an event, not a stamp.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from dyad.nlp.actors.kb import KnowledgeBase, Term, load_kb
 from dyad.nlp.temporal.known_events import _SERIES, KnownEvent, known_events
 from dyad.nlp.temporal.lexicon import month_number
 from dyad.nlp.temporal.recognise import Mention
-from dyad.types import ActorMention
+from dyad.types import ActorMention, Timex
 
 NEW_TERM_DAYS = 183  # "newly-minted leader": within about six months of the term's start
 _FAR = date(9999, 12, 31)
@@ -47,6 +55,24 @@ _PAST_PLAN = re.compile(
     r"slated)|had\s+(?:planned|intended|hoped))\s+to\b)"
 )
 _SERIES_RX = {k: re.compile(rf"\b(?:{v})\b") for k, v in _SERIES.items()}
+# a clock time: "10:43 am", "14:03", "6:53 P.M.", "1:38 a.m."
+_CLOCK = re.compile(r"(?i:\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?)")
+# words that may join a stamp's date and clock ("18:00 UK time, Saturday, 25 April 2009")
+_STAMP_WORDS = frozenset("at on time local am pm a.m. p.m.".split())
+# words that may lead into a stamp ("Page last updated at"); capitalised words (datelines,
+# bylines, weekdays) may too, but a bare "At"/"On" also opens clauses that report events
+_STAMP_VERBS = frozenset("updated posted published modified edited created last page".split())
+# a stamp verb right before the stamp makes it one whatever precedes ("...says sister Page
+# last updated at 08:58 GMT"): headlines run into datelines once line breaks are lost
+_STAMP_VERB_END = re.compile(
+    r"\b(?i:updated|posted|published|modified|edited)(?:\s+(?i:at|on))?[\s:,]*"
+    r"(?:[A-Z][a-z]{1,8}\.?,?\s*)?$"  # a weekday: "updated: Mon Feb 21 2011 20:38"
+)
+_STAMP_GAP = 30  # characters between a stamp's date and its clock
+_STAMP_TAIL = re.compile(
+    r"(?i:^\s*(?:(?:at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?\s*)*"
+    r"(?:\||,\s*[^\n,.]{1,40}?\s+(?:wrote|writes)\s*:))"
+)
 
 
 @dataclass(slots=True)
@@ -54,13 +80,16 @@ class Bound:
     """A limit on the publication day: `lower` (on or after `day`) or upper; `why` is shown.
 
     `kind` says what the limit rests on: "event" (a dated event the text tells), "title"
-    (a term of office) or "year" (a year the text tells as completed).
+    (a term of office), "year" (a year the text tells as completed) or "stamp" (a time
+    stamp on the page). `coarse` marks a limit read from a bare year ("in 2009"): it says
+    nothing about which year a year-less date ("on May 20") falls in.
     """
 
     day: date
     lower: bool
     why: str
     kind: str = "event"
+    coarse: bool = False
 
 
 Interval = tuple[date, date]
@@ -189,4 +218,89 @@ def summit_month_bounds(
             elif tense == "future":
                 bounds.append(Bound(row.start, False, f"{what}, told as future"))
                 used.add(m.start)
+    return bounds, used
+
+
+def _only_stamp_words(gap: str) -> bool:
+    """True when every lower-case word of `gap` is a stamp word (capitalised ones are
+    weekdays and time zones) and it stays on one line."""
+    for word in re.findall(r"[A-Za-z][\w.]*", gap):
+        low = word.lower().rstrip(",")
+        if word[0].islower() and low not in _STAMP_WORDS and low not in _STAMP_VERBS:
+            return False
+    return "\n" not in gap
+
+
+def _stamp_lead(lead: str) -> bool:
+    """`lead` can open a stamp: stamp verbs and capitalised words only, and a bare "At" or
+    "On" only after a stamp verb ("Page last updated at", not "At 4:53 pm on ... it hit")."""
+    if _STAMP_VERB_END.search(lead):
+        return True
+    needs_verb = has_verb = False
+    for word in re.findall(r"[A-Za-z][\w.]*", lead):
+        low = word.lower()
+        if low in ("at", "on"):
+            needs_verb = True
+        elif low in _STAMP_VERBS:
+            has_verb = True
+        elif word[0].islower():
+            return False
+    return has_verb or not needs_verb
+
+
+def _stamp_day(t: Timex) -> date | None:
+    """The day of a full, explicit date ("April 21, 2009", "2009-04-21T22:19"), else None."""
+    if t.anchored:
+        return None
+    if t.type == "DATE" and t.range is not None and t.range.precision == "day":
+        return t.range.start
+    if t.type == "TIME" and re.match(r"\d{4}-\d\d-\d\dT", t.value):
+        return date.fromisoformat(t.value[:10])
+    return None
+
+
+def _clock_span(text: str, t: Timex) -> tuple[int, int] | None:
+    """The date's span extended over a clock time written with it, if there is one."""
+    if _CLOCK.search(t.text):
+        return t.start, t.end
+    before = text[max(0, t.start - _STAMP_GAP - 12) : t.start]
+    clocks = list(_CLOCK.finditer(before))
+    if clocks and _only_stamp_words(before[clocks[-1].end() :]):
+        return t.start - len(before) + clocks[-1].start(), t.end
+    after = _CLOCK.search(text, t.end, min(len(text), t.end + _STAMP_GAP + 12))
+    if after and _only_stamp_words(text[t.end : after.start()]):
+        return t.start, after.end()
+    return None
+
+
+def _lead(text: str, start: int) -> str:
+    """What precedes `start` in its line, after the last '|' or sentence end (80 chars at
+    most: a longer lead is a clause, not a dateline)."""
+    head = text[max(0, start - 80) : start]
+    cut = max(head.rfind("\n"), head.rfind("|"),
+              max((m.end() - 1 for m in re.finditer(r"[.!?]\s", head)), default=-1))  # fmt: skip
+    return head[cut + 1 :] if cut >= 0 or start <= 80 else head
+
+
+def is_stamp(text: str, t: Timex) -> bool:
+    """A full date with a clock time that stands alone or stamps a comment (module doc, 3)."""
+    if _stamp_day(t) is None:
+        return False
+    span = _clock_span(text, t)
+    if span is None:
+        return False
+    start, end = span
+    return _stamp_lead(_lead(text, start)) or bool(_STAMP_TAIL.match(text[end : end + 60]))
+
+
+def stamp_bounds(text: str, timexes: Iterable[Timex]) -> tuple[list[Bound], set[int]]:
+    """Upper bounds from the page's time stamps (module doc, 3) and the stamps' offsets."""
+    bounds: list[Bound] = []
+    used: set[int] = set()
+    for t in timexes:
+        day = _stamp_day(t)
+        if day is not None and is_stamp(text, t):
+            used.add(t.start)
+            why = f"time stamp '{t.text}' (a page is stamped when published or later)"
+            bounds.append(Bound(day, False, why, "stamp"))
     return bounds, used
