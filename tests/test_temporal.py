@@ -262,3 +262,18 @@ def test_a_clock_time_takes_the_date_that_follows_it() -> None:
     text = "At a press conference at 16:15 UTC, June 1st, he spoke; at 9 a.m. on Friday too."
     got = find_timexes(text, date(2009, 6, 4))
     assert [t.value for t in got if t.type == "TIME"] == ["2009-06-01T16:15Z", "2009-05-29T09:00"]
+
+
+def test_dates_outside_the_calendar_and_clock_times_after_a_dash() -> None:
+    got = find_timexes("People settled here 7000 years ago.", date(2011, 1, 1))
+    assert [(t.text, t.value, t.range) for t in got] == [("7000 years ago", "PAST_REF", None)]
+    assert find_timexes("On 31/02/2014 nothing happened.", date(2014, 6, 1)) == []
+    got = find_timexes("Aired January 25, 2011 - 16:00:00 ET.", date(2011, 1, 26))
+    assert [(t.text, t.value) for t in got] == [("January 25, 2011", "2011-01-25")]
+    assert [t.value for t in find_timexes("It ran May 25-16.", date(2011, 6, 1))] == ["2011-05-25"]
+
+
+def test_a_day_and_month_with_a_relative_year() -> None:
+    got = find_timexes("On 20 April last year they met; on May 3 this year too.", date(2011, 1, 26))
+    assert [(t.text, t.value) for t in got] == [
+        ("20 April last year", "2010-04-20"), ("May 3 this year", "2011-05-03")]  # fmt: skip

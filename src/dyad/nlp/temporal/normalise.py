@@ -308,7 +308,10 @@ def _ago(m: Mention, c: _Ctx) -> Timex | None:
         c.last_day = d
         return _result(m, "DATE", d.isoformat(), cal.day_range(d), True)
     months = n * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
-    d = cal.add_months(c.dct, sign * round(months))
+    try:
+        d = cal.add_months(c.dct, sign * round(months))
+    except (ValueError, OverflowError):  # "7000 years ago": before the calendar's year 1
+        return _result(m, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, True)
     gran = unit if float(n).is_integer() else "month"
     r = cal.unit_range(d, gran)
     return _result(m, "DATE", r.value, r, True)
@@ -405,54 +408,60 @@ def _time(m: Mention, c: _Ctx) -> Timex | None:
     return _result(m, "TIME", f"{day}T{hh:02d}:{mm:02d}{zone}", None, True)
 
 
+def _one(m: Mention, ctx: _Ctx, text: str) -> Timex | None:
+    """The timex of one mention (None when it denotes no valid date)."""
+    k = m.kind
+    if k in ("date", "iso", "numeric"):
+        if k != "date":
+            y = int(m.g["y"] or 0)
+            y = y + (2000 if y < 50 else 1900) if y < 100 else y
+            d = date(y, int(m.g["m"] or 0), int(m.g["d"] or 0))  # ValueError: no such day
+            ctx.last_day = d
+            t: Timex | None = _result(m, "DATE", d.isoformat(), cal.day_range(d))
+        else:
+            t = _date(m, ctx)
+    elif k == "range":
+        t = _range(m, ctx)
+    elif k in ("decade", "century", "quarter", "half", "season"):
+        t = _granule(m, ctx)
+    elif k in ("day", "rel"):
+        t = _relative(m, ctx)
+    elif k == "ago":
+        t = _ago(m, ctx)
+    elif k == "weekday":
+        t = _weekday_t(m, ctx)
+    elif k == "weekofmonth":
+        t = _week_of_month(m, ctx)
+    elif k == "anaphor":
+        t = anaphora.day_anaphor(m, ctx.last_day or ctx.dct)
+        if t.range is not None:
+            ctx.last_day = t.range.start
+    elif k == "same":
+        t = anaphora.same_period(m, ctx.last_range, ctx.dct)
+    elif k == "ref":
+        v = (m.g["v"] or "").lower()
+        val = _REFS.get(v) or ("PAST_REF" if "past" in v or "recent" in v or v == "lately"
+                               else "FUTURE_REF")  # fmt: skip
+        t = _result(m, "DATE", val)
+    elif k == "duration":
+        t = _duration(m, ctx, text)
+    elif k == "set":
+        t = _set(m, text)
+    else:
+        t = _time(m, ctx)
+    return t
+
+
 def normalise(mentions: list[Mention], dct: date | None, text: str,
               tense_of: TenseOf | None = None) -> list[Timex]:  # fmt: skip
     """Timexes for `mentions` (in text order) anchored on `dct`; see the module doc."""
     ctx = _Ctx(dct, tense_of, text)
     out: list[Timex] = []
     for m in mentions:
-        k = m.kind
-        if k in ("date", "iso", "numeric"):
-            if k != "date":
-                y = int(m.g["y"] or 0)
-                y = y + (2000 if y < 50 else 1900) if y < 100 else y
-                try:
-                    d = date(y, int(m.g["m"] or 0), int(m.g["d"] or 0))
-                except ValueError:
-                    continue
-                ctx.last_day = d
-                t: Timex | None = _result(m, "DATE", d.isoformat(), cal.day_range(d))
-            else:
-                t = _date(m, ctx)
-        elif k == "range":
-            t = _range(m, ctx)
-        elif k in ("decade", "century", "quarter", "half", "season"):
-            t = _granule(m, ctx)
-        elif k in ("day", "rel"):
-            t = _relative(m, ctx)
-        elif k == "ago":
-            t = _ago(m, ctx)
-        elif k == "weekday":
-            t = _weekday_t(m, ctx)
-        elif k == "weekofmonth":
-            t = _week_of_month(m, ctx)
-        elif k == "anaphor":
-            t = anaphora.day_anaphor(m, ctx.last_day or ctx.dct)
-            if t.range is not None:
-                ctx.last_day = t.range.start
-        elif k == "same":
-            t = anaphora.same_period(m, ctx.last_range, ctx.dct)
-        elif k == "ref":
-            v = (m.g["v"] or "").lower()
-            val = _REFS.get(v) or ("PAST_REF" if "past" in v or "recent" in v or v == "lately"
-                                   else "FUTURE_REF")  # fmt: skip
-            t = _result(m, "DATE", val)
-        elif k == "duration":
-            t = _duration(m, ctx, text)
-        elif k == "set":
-            t = _set(m, text)
-        else:
-            t = _time(m, ctx)
+        try:
+            t = _one(m, ctx, text)
+        except (ValueError, OverflowError):
+            t = None  # a date outside the calendar ("7000 years ago" from year 2011)
         if t is not None:
             out.append(t)
             if t.range is not None and t.type == "DATE" and t.range.precision in _YEARLY:

@@ -43,6 +43,8 @@ _MOD = (
 )
 _REL = r"(?P<rel>this|last|next|past|coming|previous|current|following)"
 _ATOM = rf"(?:{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|{MONTH}(?:,?\s+{YEAR})?|{DAY}(?:,?\s+{YEAR})?|{YEAR})"  # noqa: E501
+# "May 20 last year", "20 April of next year": the year told relative to the anchor
+_YREL = r"\s+(?:of\s+)?(?P<yrel>(?i:this|last|next))\s+year\b"
 _SEP = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)\s*"
 _COUNT_NOUNS = (
     r"people|persons|workers|employees|jobs|units|vehicles|cars|points|troops|soldiers|km"
@@ -66,10 +68,10 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ),  # noqa: E501
     ("range", rf"(?:(?P<pre>(?i:from|between))\s+)?(?P<a>{_ATOM}){_SEP}(?P<b>{_ATOM})", 0),
     ("range", rf"(?P<a>{DAY})\s*(?:-|–)\s*(?P<b>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?)", 0),
-    ("date", rf"{_MOD}(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?", 0),
+    ("date", rf"{_MOD}(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|{_YREL})?", 0),
     (
         "date",
-        rf"{_MOD}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
+        rf"{_MOD}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR})|{_YREL})?",
         0,
     ),  # noqa: E501
     ("date", rf"{_MOD}(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))", 0),  # noqa: E501
@@ -283,6 +285,10 @@ def _valid(kind: str, m: re.Match[str], text: str) -> bool:
         (ya, ma, da), (yb, mb, db) = parse_atom(g["a"]), parse_atom(g["b"])
         if ma is None and mb is None and (ya is None or yb is None):
             return False  # "2 to 3", "May 5 and 2015" has no calendar meaning as a range
+        if re.match(r"\s*:\d", text[m.end() :]):
+            return False  # "January 25, 2011 - 16:00 ET": the end is a clock time
+        if ma is not None and mb is None and da and db and db < da and yb is None:
+            return False  # "May 25-16" is no range
         if (da is None) != (db is None) and not (ma is not None and mb is None and da):
             return ma is not None and mb is not None
         if ya is None and yb is None and ma is None:
