@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dyad.report.ranking import keep_top, salience
 from dyad.store.db import Store
 from dyad.types import Document, Event, EventMention
 
@@ -19,7 +20,8 @@ from dyad.types import Document, Event, EventMention
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """`actors`: codes or code prefixes (``RUS`` matches ``RUSGOV``); when two or more are
-    given, each must take part. `since`/`until` keep events whose dates overlap them.
+    given, each must take part. `since`/`until` keep events whose dates overlap them;
+    `types` keeps events of those PLOVER types.
     `dated_only` (the chronology) also leaves out negated, hypothetical and habitual
     events."""
 
@@ -27,6 +29,7 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     dated_only: bool = False
+    types: tuple[str, ...] = ()  # PLOVER types ("CONSULT", "AGREE"); any of them
 
     def accepts(self, event: Event) -> bool:
         if self.dated_only and (
@@ -36,6 +39,8 @@ class EventFilter:
         if self.since and (event.when is None or event.when.end < self.since):
             return False
         if self.until and (event.when is None or event.when.start > self.until):
+            return False
+        if self.types and event.plover not in {t.upper() for t in self.types}:
             return False
         codes = event.actors
         return all(any(c.startswith(a.upper()) for c in codes) for a in self.actors)
@@ -57,9 +62,11 @@ def titles_of(store: Store) -> dict[str, str | None]:
     return {r[0]: r[1] or (Path(r[2]).name if r[2] else None) for r in rows}
 
 
-def chronology(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
-    """One entry per dated event, oldest first."""
-    return chronology_of(store.events(), titles_of(store), flt)
+def chronology(
+    store: Store, flt: EventFilter, max_events: int | None = None
+) -> list[dict[str, Any]]:
+    """One entry per dated event, oldest first (the `max_events` most salient ones)."""
+    return chronology_of(store.events(), titles_of(store), flt, max_events)
 
 
 def event_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
@@ -68,35 +75,57 @@ def event_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
 
 
 def chronology_of(
-    events: Iterable[Event], titles: dict[str, str | None], flt: EventFilter
+    events: Iterable[Event],
+    titles: dict[str, str | None],
+    flt: EventFilter,
+    max_events: int | None = None,
 ) -> list[dict[str, Any]]:
-    dated = EventFilter(flt.actors, flt.since, flt.until, dated_only=True)
-    entries = []
-    for e in events:
-        if not dated.accepts(e):
-            continue
+    """Dated events as chronology lines, oldest first. With `max_events`, only the most
+    salient (`report.ranking`). Events told by the same sentence on the same date (one
+    sentence coded as two actions) share one line, with both types."""
+    dated = EventFilter(flt.actors, flt.since, flt.until, dated_only=True, types=flt.types)
+    kept = [e for e in events if dated.accepts(e)]
+    if max_events is not None:
+        top = keep_top(kept, max_events, flt.actors)
+        kept = [e for e in kept if e.event_id in top]
+    kept.sort(key=lambda e: (e.when.start, e.when.end, e.event_id))  # type: ignore[union-attr]
+    entries: list[dict[str, Any]] = []
+    by_line: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for e in kept:
         assert e.when is not None
-        seen: set[str] = set()
-        sources = []
-        for m in e.mentions:  # one source line per document, its best mention first
-            if m.doc_id not in seen:
-                seen.add(m.doc_id)
-                sources.append(source_ref(m, titles))
-        entries.append(
-            {
-                "event_id": e.event_id,
-                "start": e.when.start.isoformat(),
-                "end": e.when.end.isoformat(),
-                "date_value": e.when.value,
-                "summary": e.summary,
-                "type": e.plover,
-                "cameo": e.cameo,
-                "planned": e.future,
-                "actors": list(e.actors),
-                "sources": sources,
-            }
-        )
+        line = (e.when.start.isoformat(), e.when.end.isoformat(), e.summary)
+        if line in by_line:
+            _merge(by_line[line], e, titles)
+            continue
+        entry = {
+            "event_id": e.event_id,
+            "start": line[0],
+            "end": line[1],
+            "date_value": e.when.value,
+            "summary": e.summary,
+            "type": e.plover,
+            "cameo": e.cameo,
+            "planned": e.future,
+            "actors": list(e.actors),
+            "salience": salience(e, flt.actors),
+            "sources": [],
+        }
+        _merge(entry, e, titles)
+        by_line[line] = entry
+        entries.append(entry)
     return entries
+
+
+def _merge(entry: dict[str, Any], e: Event, titles: dict[str, str | None]) -> None:
+    """Add an event's type, actors and sources (one per document) to a chronology line."""
+    if e.plover not in entry["type"].split(" / "):
+        entry["type"] += f" / {e.plover}"
+    entry["actors"] += [a for a in e.actors if a not in entry["actors"]]
+    seen = {s["doc_id"] for s in entry["sources"]}
+    for m in e.mentions:  # one source line per document, its best mention first
+        if m.doc_id not in seen:
+            seen.add(m.doc_id)
+            entry["sources"].append(source_ref(m, titles))
 
 
 def event_rows_of(
