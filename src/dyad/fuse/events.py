@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dyad.store.db import Store, mention_id
 from dyad.types import DateRange, Event, EventMention, PublicationDate
@@ -62,12 +63,18 @@ class _Cluster:
     words: set[str] = field(default_factory=set)
     codes: set[str] = field(default_factory=set)
     cameos: set[str] = field(default_factory=set)
+    when: DateRange | None = None  # the event date so far (recomputed when a mention joins)
+    first_pub: date | None = None  # earliest publication date of its documents
 
-    def add(self, m: EventMention) -> None:
+    def add(self, m: EventMention, pub: PublicationDate | None = None) -> None:
         self.mentions.append(m)
         self.words |= _words(m.sentence.text)
         self.codes |= set(m.source_codes + m.target_codes)
         self.cameos.add(m.cameo[:3])
+        if m.when is not None:
+            self.when = _event_date([x.when for x in self.mentions if x.when is not None])
+        if pub is not None and pub.value is not None:
+            self.first_pub = min(self.first_pub or pub.value, pub.value)
 
     def similarity(self, m: EventMention) -> float:
         """Shared wording and shared actor codes, half and half."""
@@ -75,10 +82,6 @@ class _Cluster:
         w = len(words & self.words) / max(1, len(words | self.words))
         c = len(codes & self.codes) / max(1, len(codes | self.codes))
         return 0.5 * w + 0.5 * c
-
-    @property
-    def when(self) -> DateRange | None:
-        return _event_date([m.when for m in self.mentions if m.when is not None])
 
 
 def _event_date(ranges: list[DateRange]) -> DateRange | None:
@@ -113,35 +116,74 @@ def _fuse_block(
     members: list[EventMention],
     published: Mapping[str, PublicationDate],
 ) -> list[_Cluster]:
+    """Fuse one block. Both passes sweep in time order and keep only the clusters a mention
+    could still join, so the cost grows with the mentions, not with their square: dated
+    mentions come oldest first, and a cluster whose date ends before the current mention
+    starts can never overlap a later one; undated mentions come in publication order, and a
+    group of undated reports published more than `UNDATED_LOOKBACK` ago is closed."""
     dated = sorted((m for m in members if m.when), key=lambda m: (m.when.start, m.when.end))  # type: ignore[union-attr]
-    undated = [m for m in members if m.when is None]
     clusters: list[_Cluster] = []
+    active: list[_Cluster] = []
     for m in dated:
         assert m.when is not None
+        active = [c for c in active if c.when is not None and c.when.end >= m.when.start]
         best: _Cluster | None = None
-        for c in clusters:
+        best_sim = -1.0
+        for c in active:
             when = c.when
             if when is None or not when.overlaps(m.when):
                 continue
             same_day = when.start == m.when.start and when.end == m.when.end
             needed = SAME_DAY_SIMILARITY if same_day else DATED_SIMILARITY
-            if c.similarity(m) >= needed and (best is None or c.similarity(m) > best.similarity(m)):
-                best = c
+            sim = c.similarity(m)
+            if sim >= needed and sim > best_sim:
+                best, best_sim = c, sim
         if best is None:
             best = _Cluster(block)
             clusters.append(best)
-        best.add(m)
+            active.append(best)
+        best.add(m, published.get(m.doc_id))
+    by_start = sorted(clusters, key=lambda c: c.when.start if c.when else date.min)
+    starts = [c.when.start if c.when else date.min for c in by_start]
+    undated = sorted((m for m in members if m.when is None),
+                     key=lambda m: _pub_day(published.get(m.doc_id)))  # fmt: skip
     loners: list[_Cluster] = []
+    open_loners: list[_Cluster] = []
     for m in undated:
         window = published.get(m.doc_id)
-        candidates = [c for c in clusters if _in_window(c.when, window)]
-        near = [c for c in loners if _published_near(c, window, published)]
+        candidates = _clusters_in_window(by_start, starts, window)
+        pub = _pub_day(window)
+        open_loners = [c for c in open_loners if _still_open(c, pub)]
+        near = [c for c in open_loners if _published_near(c, window, published)]
         best = _most_similar(m, candidates) or _most_similar(m, near)
         if best is None:
             best = _Cluster(block)
             loners.append(best)
-        best.add(m)
+            open_loners.append(best)
+        best.add(m, window)
     return clusters + loners
+
+
+def _still_open(c: _Cluster, pub: date) -> bool:
+    """Undated reports published within `UNDATED_LOOKBACK` of the group's first may join."""
+    return c.first_pub is not None and pub - c.first_pub <= UNDATED_LOOKBACK
+
+
+def _pub_day(pub: PublicationDate | None) -> date:
+    return pub.value if pub is not None and pub.value is not None else date.min
+
+
+def _clusters_in_window(
+    by_start: list[_Cluster], starts: list[date], pub: PublicationDate | None
+) -> list[_Cluster]:
+    """Dated clusters whose date starts inside a document's publication window (bisected
+    on the clusters sorted by start)."""
+    if pub is None or pub.value is None:
+        return []
+    latest = pub.latest or pub.value
+    earliest = (pub.earliest or pub.value) - UNDATED_LOOKBACK
+    lo, hi = bisect_left(starts, earliest), bisect_right(starts, latest)
+    return by_start[lo:hi]
 
 
 def _published_near(
@@ -161,18 +203,11 @@ def _published_near(
 
 def _most_similar(m: EventMention, clusters: list[_Cluster]) -> _Cluster | None:
     """The most similar cluster doing the same CAMEO action (one PLOVER type covers
-    different actions: 061 economic vs 062 military cooperation), if similar enough."""
-    scored = [(c.similarity(m), -i, c) for i, c in enumerate(clusters) if m.cameo[:3] in c.cameos]
+    different actions: 061 economic vs 062 military cooperation), if similar enough; on a
+    tie the latest (clusters come in time order): news reports what happened last."""
+    scored = [(c.similarity(m), i, c) for i, c in enumerate(clusters) if m.cameo[:3] in c.cameos]
     scored = [s for s in scored if s[0] >= UNDATED_SIMILARITY]
     return max(scored, key=lambda s: s[:2])[2] if scored else None
-
-
-def _in_window(when: DateRange | None, pub: PublicationDate | None) -> bool:
-    if when is None or pub is None or pub.value is None:
-        return False
-    latest = pub.latest or pub.value
-    earliest = (pub.earliest or pub.value) - UNDATED_LOOKBACK
-    return earliest <= when.start <= latest
 
 
 def _to_event(c: _Cluster) -> Event:
