@@ -410,6 +410,57 @@ def _bench(name: str, scores: dict[str, Any], json_out: bool) -> None:
     _json(scores) if json_out else _print_scores(name, scores)
 
 
+@app.command()
+@handles_errors
+def figures(
+    db: DbOption = Path(settings.DB.default),
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor code or prefix (RUS, CHNBUS...).")
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", help="Words of what is measured or of the source sentences."),
+    ] = None,
+    conflicts: Annotated[
+        bool,
+        typer.Option(
+            "--conflicts",
+            help="Only groups whose values differ (CONFLICT, or differ within "
+            "what their qualifiers allow).",
+        ),
+    ] = False,
+    format: Annotated[TableJson, typer.Option("--format")] = TableJson.table,
+) -> None:
+    """Figures grouped by what they measure across sources; differing values side by side."""
+    from dyad.report.figures import figure_rows
+
+    with open_store(db) as store:
+        rows = figure_rows(store, actor, search, conflicts)
+    if format is TableJson.json:
+        return _json(rows)
+    table = Table()
+    table.add_column("flag", no_wrap=True)
+    table.add_column("measured", no_wrap=True)
+    for name in ("actors", "value", "as written", "source"):
+        table.add_column(name)
+    for r in rows:
+        flag = {"conflict": "CONFLICT", "differ": "differs"}.get(r["status"], "")
+        table.add_section()
+        for k, v in enumerate(r["values"]):
+            table.add_row(
+                flag if k == 0 else "",
+                r["measured"] + (f" ({r['year']})" if r["year"] else "") if k == 0 else "",
+                " ".join(r["actors"]) if k == 0 else "",
+                v["display"],
+                Text(v["text"]),
+                Text(f"{v['title'] or v['doc_id'][:10]} ({v['published'] or 'undated'}): ")
+                + Text(v["sentence"]["text"], style="dim"),
+            )
+    out.print(table)
+    n_conflicts = sum(r["status"] == "conflict" for r in rows)
+    err.print(f"{len(rows)} groups, {n_conflicts} in conflict", highlight=False)
+
+
 @bench_app.command("dates")
 @handles_errors
 def bench_dates(

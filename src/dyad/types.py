@@ -210,6 +210,7 @@ class Analysis:
     actors: tuple[ActorMention, ...]
     events: tuple[EventMention, ...]
     quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,3 +239,35 @@ class Event:
     @property
     def doc_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.doc_id for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with its unit and the thing it measures, in one sentence of one document.
+
+    `start`/`end`/`text` are the figure as written ("up to 68 billion cubic meters"). `value`
+    is normalised to `unit` with its scale applied ("$400 billion" -> 4e11 USD, "38 billion
+    cubic meters" -> 3.8e10 m3, "30-year" -> 30 years). `key` is the measured thing as a short
+    normalised key ("contract value", "annual gas volume", "trade target", "troops"; "unknown"
+    for a figure with a unit whose thing the text does not tell) and `thing` the words it was
+    read from. `period` is the rate's TIMEX3 period ("annually" -> ``P1Y``); `qualifier` one of
+    "up to", "about", "almost", "more than", "at least", "less than". `actors` are the actor
+    codes of the figure's clause (of its sentence when the clause names none). `year` is the
+    year the clause ties the figure to ("in 2012", "by 2020"), and `target` is True when the
+    figure is a goal to reach ("raise trade to $100 billion by 2015").
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    key: str
+    thing: str
+    sentence: Provenance
+    period: str | None = None
+    qualifier: str | None = None
+    actors: tuple[str, ...] = ()
+    year: int | None = None
+    target: bool = False

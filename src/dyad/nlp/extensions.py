@@ -10,6 +10,8 @@ Written by the components (in pipeline order):
   when it was None (an inferred PublicationDate).
 - ``dyad_events`` -> ``doc._.dyad_events``: list[EventMention]
 - ``dyad_quotes`` -> ``doc._.dyad_quotes``: list[Quote] (reads ``doc._.dyad_actors`` when set)
+- ``dyad_figures`` -> ``doc._.dyad_figures``: list[Figure] (reads ``doc._.dyad_timexes`` and
+  ``doc._.dyad_actors`` when set)
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ _DOC_EXTENSIONS = (
     "dyad_timexes",
     "dyad_events",
     "dyad_quotes",
+    "dyad_figures",
 )
 
 

@@ -31,6 +31,8 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dyad_events", "dyad.nlp.events"),
     # 4. quotes resolve speakers to the actors found in step 1.
     ("dyad_quotes", "dyad.nlp.quotes"),
+    # 5. figures take the actors of step 1 and skip the dates of step 2.
+    ("dyad_figures", "dyad.nlp.figures"),
 )
 
 
@@ -100,4 +102,5 @@ def to_analysis(doc: Doc) -> Analysis:
         actors=tuple(ext.dyad_actors or ()),
         events=tuple(ext.dyad_events or ()),
         quotes=tuple(ext.dyad_quotes or ()),
+        figures=tuple(ext.dyad_figures or ()),
     )

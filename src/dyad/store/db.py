@@ -1,4 +1,5 @@
-"""The SQLite system of record: documents, their analyses (quotes included), fused events.
+"""The SQLite system of record: documents, their analyses (quotes and figures included), fused
+events.
 
 Each document lands with its whole analysis in one transaction, so an interrupted ingest
 never leaves half a document; identity is the content hash, so re-ingesting is a no-op.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from dyad import codec
 from dyad.errors import StoreError
+from dyad.store.figures import add_figures, find_figures
 from dyad.store.migrations import migrate
 from dyad.store.quotes import add_quotes, find_quotes
 from dyad.store.tx import transaction
@@ -23,6 +25,7 @@ from dyad.types import (
     Document,
     Event,
     EventMention,
+    Figure,
     PublicationDate,
     Quote,
     Timex,
@@ -162,6 +165,7 @@ class Store:
             ],
         )
         add_quotes(db, doc_id, analysis.quotes)
+        add_figures(db, doc_id, analysis.figures)
 
     def documents(self) -> Iterator[Document]:
         for row in self.db.execute("SELECT * FROM documents ORDER BY published, path, doc_id"):
@@ -210,6 +214,13 @@ class Store:
 
     def count_quotes(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM quotes").fetchone()[0])
+
+    def figures(self, key: str | None = None, actor: str | None = None) -> Iterator[Figure]:
+        """Stored figures, filtered (see `store.figures.find_figures`)."""
+        return find_figures(self.db, key, actor)
+
+    def count_figures(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM figures").fetchone()[0])
 
     # -- events ----------------------------------------------------------------------------
 

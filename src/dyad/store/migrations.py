@@ -117,6 +117,28 @@ def _m0002_quotes(db: sqlite3.Connection) -> None:
     )
 
 
+def _m0003_figures(db: sqlite3.Connection) -> None:
+    """Figures with what they measure, queried by key (fusion blocks by it) and actor."""
+    _run(
+        db,
+        """
+        CREATE TABLE figures (
+            figure_id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            value REAL NOT NULL,
+            actors TEXT NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX figures_key ON figures(key, unit);
+        CREATE INDEX figures_doc ON figures(doc_id)
+        """,
+    )
+
+
 def _run(db: sqlite3.Connection, script: str) -> None:
     """Run statements one by one (executescript would commit the open transaction)."""
     for statement in script.split(";"):
@@ -127,6 +149,7 @@ def _run(db: sqlite3.Connection, script: str) -> None:
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_initial", _m0001_initial),
     ("0002_quotes", _m0002_quotes),
+    ("0003_figures", _m0003_figures),
 )
 
 
