@@ -184,3 +184,17 @@ def test_quotes_by_speaker_actor_and_words(sample_db: Path) -> None:
     assert code == 0  # user words are a phrase, never FTS syntax
     code, out, _ = run("quotes", "--db", sample_db, "--speaker", "Kavita")
     assert code == 0 and "Kavita Rao" in out and "nerves" in out
+
+
+def test_chronology_max_and_type(sample_db: Path) -> None:
+    code, out, _ = run("chronology", "--db", sample_db, "--format", "json")
+    everything = json.loads(out)
+    code, out, _ = run("chronology", "--db", sample_db, "--max", "3", "--format", "json")
+    assert code == 0
+    top = json.loads(out)
+    assert len(top) == 3 and [e["start"] for e in top] == sorted(e["start"] for e in top)
+    cut = sorted(e["salience"] for e in everything)[-3]
+    assert all(e["salience"] >= cut for e in top)
+    code, out, _ = run("chronology", "--db", sample_db, "--type", "consult", "--format", "json")
+    consult = json.loads(out)
+    assert consult and all("CONSULT" in e["type"].split(" / ") for e in consult)

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from functools import wraps
@@ -337,11 +338,21 @@ def chronology_cmd(
     actor: ActorOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    type_: Annotated[
+        list[str] | None,
+        typer.Option("--type", help="PLOVER event type (CONSULT, AGREE...); repeatable."),
+    ] = None,
+    max_events: Annotated[
+        int | None,
+        typer.Option("--max", min=1, help="Keep the N most salient events (sources, "
+                     "date precision, intensity, the actors asked for)."),
+    ] = None,
     format: Annotated[ChronologyFormat, typer.Option("--format")] = ChronologyFormat.table,
 ) -> None:
     """One line per dated event, oldest first, with its sources."""
+    flt = replace(_filter(actor, since, until), types=tuple(type_ or ()))
     with open_store(db) as store:
-        entries = chronology(store, _filter(actor, since, until))
+        entries = chronology(store, flt, max_events)
     if format is ChronologyFormat.json:
         return _json(entries)
     if format is ChronologyFormat.md:
@@ -526,6 +537,19 @@ def bench_pubdate(
     from dyad.bench.pubdate import run
 
     _bench("pubdate", run(data, limit=limit, model=model), json_out)
+
+
+@bench_app.command("fusion")
+@handles_errors
+def bench_fusion(
+    db: DbOption = Path(settings.DB.default),
+    docs: Annotated[int, typer.Option(min=1, help="Documents in the smaller run.")] = 5000,
+    json_out: JsonFlag = False,
+) -> None:
+    """Fusion time for N and 2N documents made by replicating a store's real mentions."""
+    from dyad.bench.fusion import run
+
+    _bench("fusion", run(db, docs), json_out)
 
 
 @bench_app.command("pipeline")
