@@ -1,10 +1,9 @@
 """Fusion: event mentions from many documents become events that list every mention.
 
 Design (cost about linear in the number of mentions):
-1. Blocking. Mentions are grouped by PLOVER type, the set of countries taking part
-   (source and target codes cut to their country part) and their negated, hypothetical
-   and habitual flags ("did not sign" is never the same event as "signed"). Only
-   mentions in one block are ever compared.
+1. Blocking (`blocks.py`). Mentions are grouped by PLOVER type, the set of countries
+   taking part and their negated, hypothetical and habitual flags. Only mentions in one
+   block are ever compared, and new documents re-fuse only the blocks they touch.
 2. Dated mentions, oldest first, join the first event in their block whose date range
    overlaps theirs and whose wording and actors are similar enough (same-day reports of the
    same type and countries need less wording in common).
@@ -26,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dyad.fuse.blocks import Block, block_of
 from dyad.store.db import Store, mention_id
 from dyad.types import DateRange, Event, EventMention, PublicationDate
 
@@ -49,11 +49,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
 
 
-def _countries(m: EventMention) -> frozenset[str]:
-    return frozenset(code[:3] for code in m.source_codes + m.target_codes)
-
-
-Block = tuple[str, frozenset[str], bool, bool, bool]
 
 
 @dataclass
@@ -104,7 +99,7 @@ def fuse(mentions: Iterable[EventMention], published: Mapping[str, PublicationDa
     """Group mentions into events (see the module docstring for the rules)."""
     blocks: dict[Block, list[EventMention]] = defaultdict(list)
     for m in mentions:
-        blocks[(m.plover, _countries(m), m.negated, m.hypothetical, m.habitual)].append(m)
+        blocks[block_of(m)].append(m)
     clusters: list[_Cluster] = []
     for block, members in blocks.items():
         clusters.extend(_fuse_block(block, members, published))
@@ -271,7 +266,17 @@ def _event_order(e: Event) -> tuple[bool, str, str]:
     return (e.when is None, e.when.start.isoformat() if e.when else "", e.event_id)
 
 
-def fuse_store(store: Store) -> int:
-    """Recompute the events of a store from its mentions; returns the number of events."""
-    published = store.publication_dates()
-    return store.replace_events(fuse(store.event_mentions(), published))
+def fuse_store(store: Store, doc_ids: Iterable[str] | None = None) -> int:
+    """Fuse the store's mentions into events; returns the number of events stored.
+
+    Without `doc_ids`, every block is fused anew. With the ids of newly added documents,
+    only the blocks their mentions fall in are (incremental fusion): blocks are
+    independent, so the events equal those of a full run, at the cost of those blocks."""
+    if doc_ids is None:
+        return store.replace_events(fuse(store.event_mentions(), store.publication_dates()))
+    blocks = store.mention_blocks(doc_ids)
+    if blocks:
+        mentions = list(store.event_mentions(blocks))
+        published = store.publication_dates({m.doc_id for m in mentions})
+        store.replace_block_events(blocks, fuse(mentions, published))
+    return store.count_events()

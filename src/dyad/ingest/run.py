@@ -113,7 +113,8 @@ def ingest(
         else:
             result.known += 1
             report("known", document.path or "")
-    result.events = fuse_store(store) if result.added else store.count_events()
+    added = [doc_id for doc_id in seen if store.has_document(doc_id)]
+    result.events = fuse_store(store, added) if result.added else store.count_events()
     result.seconds = time.perf_counter() - started
     return result
 

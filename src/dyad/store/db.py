@@ -7,7 +7,6 @@ never leaves half a document; identity is the content hash, so re-ingesting is a
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -15,6 +14,15 @@ from pathlib import Path
 
 from dyad import codec
 from dyad.errors import StoreError
+from dyad.fuse.blocks import block_key
+from dyad.store.events import (
+    insert_event,
+    mention_blocks,
+    mention_id,
+    mentions_in_blocks,
+    replace_block_events,
+    with_keys,
+)
 from dyad.store.figures import add_figures, find_figures
 from dyad.store.migrations import migrate
 from dyad.store.quotes import add_quotes, find_quotes
@@ -30,11 +38,6 @@ from dyad.types import (
     Quote,
     Timex,
 )
-
-
-def mention_id(m: EventMention) -> str:
-    key = f"{m.doc_id}:{m.trigger_start}:{m.trigger_end}:{m.plover}:{m.cameo}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _iso(d: date | None) -> str | None:
@@ -149,8 +152,8 @@ class Store:
         )
         db.executemany(
             "INSERT OR IGNORE INTO event_mentions "
-            "(mention_id, doc_id, plover, cameo, when_start, when_end, event_id, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
+            "(mention_id, doc_id, plover, cameo, when_start, when_end, event_id, data, block) "
+            "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
             [
                 (
                     mention_id(m),
@@ -160,6 +163,7 @@ class Store:
                     _iso(m.when.start) if m.when else None,
                     _iso(m.when.end) if m.when else None,
                     codec.dumps(m),
+                    block_key(m),
                 )
                 for m in analysis.events
             ],
@@ -175,12 +179,15 @@ class Store:
         row = self.db.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return _document(row) if row else None
 
-    def publication_dates(self) -> dict[str, PublicationDate]:
-        """Every document's publication date, without loading the texts."""
-        rows = self.db.execute(
-            "SELECT doc_id, published, published_source, published_confidence, "
-            "published_reason, published_earliest, published_latest FROM documents"
-        )
+    def publication_dates(self, doc_ids: Iterable[str] | None = None) -> dict[str, PublicationDate]:
+        """The publication dates of every document (or of `doc_ids`), without the texts."""
+        sql = ("SELECT doc_id, published, published_source, published_confidence, "
+               "published_reason, published_earliest, published_latest FROM documents")  # fmt: skip
+        if doc_ids is None:
+            rows = self.db.execute(sql)
+        else:
+            with_keys(self.db, "_docs", doc_ids)
+            rows = self.db.execute(sql + " WHERE doc_id IN (SELECT key FROM _docs)")
         return {row["doc_id"]: _publication(row) for row in rows}
 
     def count_documents(self) -> int:
@@ -224,38 +231,33 @@ class Store:
 
     # -- events ----------------------------------------------------------------------------
 
-    def event_mentions(self) -> Iterator[EventMention]:
+    def event_mentions(self, blocks: Iterable[str] | None = None) -> Iterator[EventMention]:
+        """Every stored event mention, or those of the given fusion blocks."""
+        if blocks is not None:
+            yield from mentions_in_blocks(self.db, blocks)
+            return
         for row in self.db.execute("SELECT data FROM event_mentions ORDER BY doc_id, mention_id"):
             yield codec.loads(EventMention, row[0])
 
+    def mention_blocks(self, doc_ids: Iterable[str]) -> set[str]:
+        """The fusion blocks of these documents' event mentions."""
+        return mention_blocks(self.db, doc_ids)
+
     def replace_events(self, events: Iterable[Event]) -> int:
-        """Replace the fused events (fusion is recomputed from the stored mentions)."""
+        """Replace all fused events (a full fusion of the stored mentions)."""
         n = 0
         with transaction(self.db) as db:
             db.execute("DELETE FROM events")
             db.execute("UPDATE event_mentions SET event_id = NULL")
             for event in events:
-                db.execute(
-                    "INSERT INTO events "
-                    "(event_id, plover, cameo, start, end, actors, n_docs, data) VALUES "
-                    "(?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        event.event_id,
-                        event.plover,
-                        event.cameo,
-                        _iso(event.when.start) if event.when else None,
-                        _iso(event.when.end) if event.when else None,
-                        " ".join(event.actors),
-                        len(event.doc_ids),
-                        codec.dumps(event),
-                    ),
-                )
-                db.executemany(
-                    "UPDATE event_mentions SET event_id = ? WHERE mention_id = ?",
-                    [(event.event_id, mention_id(m)) for m in event.mentions],
-                )
+                insert_event(db, event)
                 n += 1
         return n
+
+    def replace_block_events(self, blocks: Iterable[str], events: Iterable[Event]) -> None:
+        """Replace the events of these fusion blocks only (incremental fusion)."""
+        with transaction(self.db) as db:
+            replace_block_events(db, list(blocks), events)
 
     def events(self) -> Iterator[Event]:
         rows = self.db.execute("SELECT data FROM events ORDER BY start IS NULL, start, event_id")

@@ -139,6 +139,22 @@ def _m0003_figures(db: sqlite3.Connection) -> None:
     )
 
 
+def _m0004_mention_blocks(db: sqlite3.Connection) -> None:
+    """Each event mention's fusion block, so that new documents re-fuse only the blocks
+    they touch; filled in for the mentions already stored."""
+    from dyad import codec
+    from dyad.fuse.blocks import block_key
+    from dyad.types import EventMention
+
+    db.execute("ALTER TABLE event_mentions ADD COLUMN block TEXT")
+    rows = db.execute("SELECT mention_id, data FROM event_mentions").fetchall()
+    db.executemany(
+        "UPDATE event_mentions SET block = ? WHERE mention_id = ?",
+        [(block_key(codec.loads(EventMention, data)), mid) for mid, data in rows],
+    )
+    db.execute("CREATE INDEX event_mentions_block ON event_mentions(block)")
+
+
 def _run(db: sqlite3.Connection, script: str) -> None:
     """Run statements one by one (executescript would commit the open transaction)."""
     for statement in script.split(";"):
@@ -150,6 +166,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0001_initial", _m0001_initial),
     ("0002_quotes", _m0002_quotes),
     ("0003_figures", _m0003_figures),
+    ("0004_mention_blocks", _m0004_mention_blocks),
 )
 
 
