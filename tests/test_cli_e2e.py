@@ -126,6 +126,7 @@ def test_report_is_self_contained_and_escaped(sample_db: Path, tmp_path: Path) -
     assert "<script" not in html and "http://" not in html.split("<body>")[0]
     assert 'href="#s-' in html and 'id="s-' in html
     assert 'id="quotes"' in html and "This is a test of nerves on both sides" in html
+    assert 'id="figures"' in html and "No figures." not in html
     # Every link target exists in the page.
     import re
 

@@ -1,7 +1,7 @@
 """The static report: one self-contained HTML file (no scripts, no network) with the
-chronology, the event table, the attributed quotes, the document list and every document's
-text, each sentence an anchor so that any claim links to the sentence behind it. All article
-text is escaped."""
+chronology, the event table, the attributed quotes, the figures, the document list and every
+document's text, each sentence an anchor so that any claim links to the sentence behind it.
+All article text is escaped."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from dyad.report.chronology import (
     flags,
     titles_of,
 )
+from dyad.report.figures import figure_rows
 from dyad.report.quotes import quote_rows
 from dyad.store.db import Store
 
@@ -50,12 +51,16 @@ def render(store: Store, flt: EventFilter | None = None, title: str = "dyad repo
     titles = titles_of(store)
     events = event_rows_of(all_events, titles, flt)
     quotes = quote_rows(store)
+    figures = figure_rows(store)
     cited: dict[str, set[int]] = {}
     for e in events:
         for m in e["mentions"]:
             cited.setdefault(m["doc_id"], set()).add(m["start"])
     for q in quotes:
         cited.setdefault(q["doc_id"], set()).add(q["sentence"]["start"])
+    for g in figures:
+        for v in g["values"]:
+            cited.setdefault(v["doc_id"], set()).add(v["sentence"]["start"])
     documents = list(store.documents())
     texts = [
         {
@@ -78,6 +83,7 @@ def render(store: Store, flt: EventFilter | None = None, title: str = "dyad repo
         chronology=chronology_of(all_events, titles, flt),
         events=events,
         quotes=quotes,
+        figures=figures,
         documents=document_rows(documents),
         texts=texts,
         anchor=anchor,
