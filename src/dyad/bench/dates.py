@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from dyad.bench.scoring import prf
 from dyad.errors import BenchDataError
 
 
@@ -39,14 +40,6 @@ class GoldDoc:
     dct: date
     text: str
     timexes: tuple[Span, ...]
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    """Precision, recall and F1 (0 when undefined)."""
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
 
 
 def match(gold: Sequence[Span], pred: Sequence[Span], strict: bool) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dyad.bench.scoring import prf
 from dyad.errors import BenchDataError
 from dyad.nlp.events.lexicon import plover_label
 from dyad.types import EventMention
@@ -111,10 +112,7 @@ def pick(gold: GoldRecord, predicted: Sequence[Prediction]) -> Prediction | None
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+    return prf(tp, tp + fp, tp + fn)
 
 
 def score(pairs: Iterable[tuple[GoldRecord, Prediction | None]]) -> dict[str, object]:

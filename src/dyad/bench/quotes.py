@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from dyad.bench.scoring import prf
 from dyad.errors import BenchDataError
 from dyad.types import Quote
 
@@ -70,14 +71,6 @@ class GoldDoc:
     doc_id: str
     text: str
     attributions: tuple[Attribution, ...]
-
-
-def prf(tp: float, n_pred: float, n_gold: float) -> dict[str, float]:
-    """Precision, recall and F1 (0 when undefined)."""
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
 
 
 def _is_trim(ch: str) -> bool:
