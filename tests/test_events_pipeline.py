@@ -61,3 +61,11 @@ def test_flags(run):
 def test_no_event(run):
     assert run("The weather in Canada was mild.") == []
     assert run("Germany's economy grew by two percent.") == []
+
+
+def test_parties_to_a_military_exercise_are_armed_forces(run):
+    (drill,) = run("China and Russia held a joint naval drill near Shanghai on May 20, 2014.")
+    assert drill.cameo.startswith("062")
+    assert sorted(drill.source_codes + drill.target_codes) == ["CHNMIL", "RUSMIL"]
+    (deal,) = run("China and Russia signed a trade agreement in Beijing on May 21, 2014.")
+    assert sorted(deal.source_codes + deal.target_codes) == ["CHN", "RUS"]

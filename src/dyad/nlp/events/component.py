@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from dyad.nlp import extensions
 from dyad.nlp.events.extract import extract_events
 from dyad.nlp.events.lexicon import trigger_rules
+from dyad.nlp.events.sectors import exercise_sectors
 
 extensions.register()
 
@@ -24,7 +25,7 @@ class EventsComponent:
         trigger_rules()  # load and check the lexicon once, when the pipeline is built
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dyad_events = extract_events(doc)
+        doc._.dyad_events = [exercise_sectors(e) for e in extract_events(doc)]
         return doc
 
 
