@@ -85,6 +85,16 @@ class ChronologyFormat(StrEnum):
     json = "json"
 
 
+class DaySignals(StrEnum):
+    events = "events"
+    events_timexes = "events+timexes"
+
+
+class RougeTokens(StrEnum):
+    stemmed = "stemmed"
+    plain = "plain"
+
+
 def handles_errors(fn: F) -> F:
     """Turn a DyadError into a one-line message on stderr and exit code 2."""
 
@@ -550,6 +560,39 @@ def bench_fusion(
     from dyad.bench.fusion import run
 
     _bench("fusion", run(db, docs), json_out)
+
+
+@bench_app.command("chronology")
+@handles_errors
+def bench_chronology(
+    data: Annotated[Path, typer.Option("--data", help="Folder of T17 topic folders.")],
+    topic: Annotated[
+        list[str] | None, typer.Option("--topic", help="Topic name; repeatable.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most N articles per topic.")] = None,
+    signals: Annotated[
+        DaySignals, typer.Option(help="Candidate days: events, or events and day timexes.")
+    ] = DaySignals.events,
+    rouge: Annotated[RougeTokens, typer.Option(help="ROUGE tokens.")] = RougeTokens.stemmed,
+    store_dir: Annotated[
+        Path | None, typer.Option("--store-dir", help="Keep the per-topic stores for reruns.")
+    ] = None,
+    json_out: JsonFlag = False,
+    model: ModelOption = settings.MODEL.default,
+) -> None:
+    """Timeline summarisation on Timeline17: dyad's chronology against journalists' ones."""
+    from dyad.bench.chronology import run
+
+    scores = run(data, topics=topic or None, limit=limit, model=model, signals=signals.value,
+                 rouge=rouge.value, store_dir=store_dir)  # fmt: skip
+    if json_out:
+        return _json(scores)
+    keys = list(scores["mean"])
+    table = Table("timeline", *keys, title="dyad bench chronology")
+    for name, row in {**scores["topics"], "mean": scores["mean"]}.items():
+        table.add_row(name, *(f"{row[k]:.3f}" for k in keys))
+    out.print(table)
+    out.print(f"seconds {scores['seconds']}")
 
 
 @bench_app.command("pipeline")
