@@ -34,3 +34,12 @@ def register() -> None:
     for name in _DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, read once: `Doc.text` joins every token anew on each access, which made
+    per-figure and per-quote look-ups cost a pass over the whole document each."""
+    text = doc.user_data.get("dyad_text")
+    if text is None:
+        text = doc.user_data["dyad_text"] = doc.text
+    return str(text)

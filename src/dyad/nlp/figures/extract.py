@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.nlp.extensions import text_of
 from dyad.nlp.figures import context, things
 from dyad.nlp.figures.lexicon import units
 from dyad.nlp.figures.numbers import Reading, qualifier_before, read
@@ -52,7 +53,7 @@ def _candidates(doc: Doc, timexes: Sequence[Timex]) -> Iterator[_Candidate]:
     seen: set[tuple[int, int]] = set()
     for lo, hi, label in sorted(spans):
         # Read a little past the entity: spaCy often leaves the unit out ("up to 5 million").
-        for r in read(doc.text[lo : hi + UNIT_REACH]):
+        for r in read(text_of(doc)[lo : hi + UNIT_REACH]):
             start, end = lo + r.start, lo + r.end
             if start >= hi:
                 break
@@ -65,7 +66,7 @@ def _candidates(doc: Doc, timexes: Sequence[Timex]) -> Iterator[_Candidate]:
 
 
 def _skipped(doc: Doc, c: _Candidate, dates: Sequence[tuple[int, int]]) -> bool:
-    text = doc.text
+    text = text_of(doc)
     before = text[max(0, c.start - 2) : c.start]
     if before.endswith("-") and before[:1].isalpha():
         return True  # a model name: Su-35, J-10
@@ -153,7 +154,7 @@ def _joined(doc: Doc, prev: Figure | None, span: Span) -> bool:
     "2 percent to 3 percent"): it may share prev's thing."""
     if prev is None or prev.end > span.start_char:
         return False
-    between = [w.strip(",").lower() for w in doc.text[prev.end : span.start_char].split()]
+    between = [w.strip(",").lower() for w in text_of(doc)[prev.end : span.start_char].split()]
     dates = [w for w in between if w in context.YEAR_PREPS or w.isdigit()]
     words = [w for w in between if w and w not in dates]
     return len(words) <= 2 and len(dates) <= 2 and all(w in JOINERS for w in words)
@@ -214,7 +215,7 @@ def _figure(
         resolved = _Resolved("unknown", "", r.unit, None)
     start, end = c.start, c.end
     qualifier = None
-    lead = doc.text[max(span.sent.start_char, start - 30) : start]
+    lead = text_of(doc)[max(span.sent.start_char, start - 30) : start]
     if (q := qualifier_before(lead)) is not None:
         qualifier, n = q
         start -= n
@@ -243,7 +244,7 @@ def _figure(
         doc_id=doc_id,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=text_of(doc)[start:end],
         value=r.value,
         unit=resolved.unit,
         key=key,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from dyad.nlp.extensions import text_of
 from dyad.types import Actor, ActorMention, Quote
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ def _said(doc: Doc, start: int, end: int, speaker: str | None, code: str | None)
     head = root.lemma_.lower() if root is not None and root.pos_ == "NOUN" else ""
     singular = root is not None and root.tag_ in ("NN", "NNP") and (
         root.ent_type_ in ("PERSON", "") or speaker is not None)  # fmt: skip
-    return _Said(start, head, singular, speaker or doc.text[start:end], code)
+    return _Said(start, head, singular, speaker or text_of(doc)[start:end], code)
 
 
 _HEAD_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det"})
