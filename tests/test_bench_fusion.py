@@ -46,7 +46,9 @@ def test_replicas_move_every_date_and_keep_the_structure() -> None:
     # undated reports join one of them (they are published within its window)
     events = fuse(mentions[:4], pubs)
     assert sorted(e.when.start for e in events if e.when) == [
-        date(2014, 5, 21), date.fromordinal(date(2014, 5, 21).toordinal() + SHIFT_DAYS)]
+        date(2014, 5, 21),
+        date.fromordinal(date(2014, 5, 21).toordinal() + SHIFT_DAYS),
+    ]
     assert sum(len(e.mentions) for e in events) == 4
 
 

@@ -148,8 +148,8 @@ def test_he_after_a_quote_is_its_speaker_not_a_name_inside_a_quotation(nlp: Lang
 
 def test_the_description_refers_back_to_an_earlier_quote(nlp: Language) -> None:
     text = (
-        'A senior diplomat in Brussels said that the summit would be postponed. '
-        'The diplomat argued that nobody was ready for it.'
+        "A senior diplomat in Brussels said that the summit would be postponed. "
+        "The diplomat argued that nobody was ready for it."
     )
     first, second = quotes(nlp, text)
     assert second.source == "The diplomat"
