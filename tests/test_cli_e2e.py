@@ -199,3 +199,22 @@ def test_chronology_max_and_type(sample_db: Path) -> None:
     code, out, _ = run("chronology", "--db", sample_db, "--type", "consult", "--format", "json")
     consult = json.loads(out)
     assert consult and all("CONSULT" in e["type"].split(" / ") for e in consult)
+
+
+def test_a_quote_carries_its_dates_and_the_events_it_reports(tmp_path: Path) -> None:
+    article = tmp_path / "lavrov.txt"
+    article.write_text(
+        "Moscow and Beijing sign energy deal\n\n"
+        "Foreign Minister Sergei Lavrov said that Russia and China signed a gas agreement in "
+        "Shanghai on May 21, 2014. Officials gave no further details.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "q.db"
+    assert run("ingest", article, "--db", db)[0] == 0
+    code, out, _ = run("quotes", "--db", db, "--speaker", "Lavrov", "--format", "json")
+    (quote,) = json.loads(out)
+    assert quote["dates"] == ["2014-05-21"]
+    assert [e["start"] for e in quote["events"]] == ["2014-05-21"]
+    code, out, _ = run("events", "--db", db, "--format", "json")
+    signing = next(e for e in json.loads(out) if e["event_id"] == quote["events"][0]["event_id"])
+    assert signing["cameo"] == "057"  # sign a formal agreement

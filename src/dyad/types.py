@@ -7,6 +7,7 @@ document's stored text, end exclusive).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -144,6 +145,12 @@ class EventMention:
     reported_by: ActorMention | None = None
 
     @property
+    def mention_id(self) -> str:
+        """A stable id: its document, trigger offsets and codes."""
+        key = f"{self.doc_id}:{self.trigger_start}:{self.trigger_end}:{self.plover}:{self.cameo}"
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+    @property
     def source_codes(self) -> tuple[str, ...]:
         return tuple(m.actor.code for m in self.sources if m.actor is not None)
 
@@ -182,7 +189,9 @@ class Quote:
     speech holding a quoted phrase). `source` is the raw span naming the speaker ("he", "the
     minister", "Sergei Lavrov, Russia's foreign minister"), None when the text names none;
     `speaker` is the name it resolves to in the document, when it does; `actor_code` the
-    actor code of an actor mention the source overlaps, when one is known.
+    actor code of an actor mention the source overlaps, when one is known. `dates` are the
+    TIMEX3 values of the dates the content states (resolved against the publication date);
+    `events` the ids of the event mentions the content reports (their triggers lie in it).
     """
 
     doc_id: str
@@ -197,6 +206,8 @@ class Quote:
     source: str | None = None
     speaker: str | None = None
     actor_code: str | None = None
+    dates: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

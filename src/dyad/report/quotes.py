@@ -1,7 +1,8 @@
 """Shape stored quotes for the surfaces: one row per quote with its document and sentence.
 
 The sentence is the stretch of whole sentences that holds the quote's content and its cue,
-so an analyst sees the statement in context and can cite it (document id + offsets).
+so an analyst sees the statement in context and can cite it (document id + offsets). A row
+also gives the dates the quote states and the fused events it reports.
 """
 
 from __future__ import annotations
@@ -55,6 +56,22 @@ def quote_rows(
                 "quote": q.text,
                 "content": [list(c) for c in q.content],
                 "sentence": {"start": s, "end": e, "text": texts[q.doc_id][s:e]},
+                "dates": list(q.dates),
+                "events": _reported(store, q.events),
             }
         )
     return rows
+
+
+def _reported(store: Store, mention_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The fused events a quote reports: id, type and date, to cross to `dyad events`."""
+    out: list[dict[str, Any]] = []
+    for mid in mention_ids:
+        row = store.db.execute(
+            "SELECT e.event_id, e.plover, e.start, e.end FROM event_mentions m "
+            "JOIN events e USING (event_id) WHERE m.mention_id = ?",
+            (mid,),
+        ).fetchone()
+        if row is not None and all(r["event_id"] != row[0] for r in out):
+            out.append({"event_id": row[0], "type": row[1], "start": row[2], "end": row[3]})
+    return out

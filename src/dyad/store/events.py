@@ -7,7 +7,6 @@ Blocks are looked up through a temporary table, so any number of them fits one q
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -21,9 +20,8 @@ def _iso(d: date | None) -> str | None:
 
 
 def mention_id(m: EventMention) -> str:
-    """A mention's stable id: its document, trigger offsets and codes."""
-    key = f"{m.doc_id}:{m.trigger_start}:{m.trigger_end}:{m.plover}:{m.cameo}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    """A mention's stable id (`EventMention.mention_id`)."""
+    return m.mention_id
 
 
 def insert_event(db: sqlite3.Connection, event: Event) -> None:
