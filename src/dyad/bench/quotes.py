@@ -38,6 +38,7 @@ import json
 import re
 import time
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,8 +103,6 @@ class _Words:
         self.ends = [m.end() for m in _WORD.finditer(text)]
 
     def covered(self, spans: Spans) -> frozenset[int]:
-        from bisect import bisect_left, bisect_right
-
         out: set[int] = set()
         for s, e in spans:
             # words with start < e and end > s
@@ -122,10 +121,12 @@ def pair(
 ) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs, as the module docstring defines."""
     cands = []
+    p_words = [(words.covered(p.cue), words.covered(p.content)) for p in pred]
     for gi, g in enumerate(gold):
         g_cue, g_content = words.covered(g.cue), words.covered(g.content)
         for pi, p in enumerate(pred):
-            shares = g_cue & words.covered(p.cue) or g_content & words.covered(p.content)
+            p_cue, p_content = p_words[pi]
+            shares = g_cue & p_cue or g_content & p_content
             if shares:
                 key = (-_char_overlap(g.cue, p.cue), -_char_overlap(g.content, p.content), gi, pi)
                 cands.append((key, gi, pi))

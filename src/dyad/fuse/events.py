@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dyad.fuse.blocks import Block, block_of
-from dyad.store.db import Store, mention_id
+from dyad.store.db import Store
 from dyad.types import DateRange, Event, EventMention, PublicationDate
 
 # How far before its publication an undated "recent" report may point.
@@ -219,7 +219,7 @@ def _to_event(c: _Cluster) -> Event:
         for code, _ in Counter(c for m in ms for c in m.target_codes).most_common()
         if code not in sources
     )
-    key = ",".join(sorted(mention_id(m) for m in ms))
+    key = ",".join(sorted(m.mention_id for m in ms))
     return Event(
         event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
         plover=plover,

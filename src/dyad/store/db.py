@@ -18,14 +18,13 @@ from dyad.fuse.blocks import block_key
 from dyad.store.events import (
     insert_event,
     mention_blocks,
-    mention_id,
     mentions_in_blocks,
     replace_block_events,
-    with_keys,
 )
 from dyad.store.figures import add_figures, find_figures
 from dyad.store.migrations import migrate
 from dyad.store.quotes import add_quotes, find_quotes
+from dyad.store.sql import with_keys
 from dyad.store.tx import transaction
 from dyad.types import (
     ActorMention,
@@ -156,7 +155,7 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
             [
                 (
-                    mention_id(m),
+                    m.mention_id,
                     doc_id,
                     m.plover,
                     m.cameo,

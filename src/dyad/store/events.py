@@ -12,16 +12,12 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from dyad import codec
+from dyad.store.sql import with_keys
 from dyad.types import Event, EventMention
 
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
-
-
-def mention_id(m: EventMention) -> str:
-    """A mention's stable id (`EventMention.mention_id`)."""
-    return m.mention_id
 
 
 def insert_event(db: sqlite3.Connection, event: Event) -> None:
@@ -36,15 +32,8 @@ def insert_event(db: sqlite3.Connection, event: Event) -> None:
     )  # fmt: skip
     db.executemany(
         "UPDATE event_mentions SET event_id = ? WHERE mention_id = ?",
-        [(event.event_id, mention_id(m)) for m in event.mentions],
+        [(event.event_id, m.mention_id) for m in event.mentions],
     )
-
-
-def with_keys(db: sqlite3.Connection, name: str, keys: Iterable[str]) -> None:
-    """Fill the temporary one-column table `name` with `keys` (for IN (SELECT key ...))."""
-    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (key TEXT PRIMARY KEY)")
-    db.execute(f"DELETE FROM {name}")
-    db.executemany(f"INSERT OR IGNORE INTO {name} (key) VALUES (?)", ((k,) for k in keys))
 
 
 def mention_blocks(db: sqlite3.Connection, doc_ids: Iterable[str]) -> set[str]:

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 
 from dyad import codec
+from dyad.store.sql import like_escape
 from dyad.types import Figure
 
 
@@ -27,10 +28,6 @@ def add_figures(db: sqlite3.Connection, doc_id: str, figures: Iterable[Figure]) 
     )  # fmt: skip
 
 
-def _like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def find_figures(
     db: sqlite3.Connection, key: str | None = None, actor: str | None = None
 ) -> Iterator[Figure]:
@@ -42,7 +39,7 @@ def find_figures(
         args.append(key)
     if actor:
         where.append("f.actors LIKE ? ESCAPE '\\'")
-        args.append(f"% {_like(actor.upper())}%")
+        args.append(f"% {like_escape(actor.upper())}%")
     sql = "SELECT f.data FROM figures f"
     if where:
         sql += " WHERE " + " AND ".join(where)

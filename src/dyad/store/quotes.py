@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 
 from dyad import codec
+from dyad.store.sql import like_escape
 from dyad.types import Quote
 
 
@@ -42,8 +43,7 @@ def find_quotes(
     where, args = [], []
     if speaker:
         where.append("q.speaker LIKE ? ESCAPE '\\'")
-        args.append("%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%")  # fmt: skip
+        args.append(f"%{like_escape(speaker)}%")
     if actor:
         where.append("substr(q.actor_code, 1, ?) = ?")
         args += [len(actor), actor.upper()]
