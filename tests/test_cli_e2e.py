@@ -218,3 +218,11 @@ def test_a_quote_carries_its_dates_and_the_events_it_reports(tmp_path: Path) -> 
     code, out, _ = run("events", "--db", db, "--format", "json")
     signing = next(e for e in json.loads(out) if e["event_id"] == quote["events"][0]["event_id"])
     assert signing["cameo"] == "057"  # sign a formal agreement
+
+
+def test_reading_a_missing_database_is_a_clear_error_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    for command in ("documents", "events", "chronology", "quotes", "figures"):
+        code, _, err = run(command, "--db", missing)
+        assert code == 2 and "no such database" in " ".join(err.split()), command
+    assert not missing.exists()

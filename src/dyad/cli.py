@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dyad import settings
-from dyad.errors import DyadError
+from dyad.errors import DyadError, StoreError
 from dyad.report.chronology import (
     EventFilter,
     chronology,
@@ -110,7 +110,11 @@ def handles_errors(fn: F) -> F:
 
 
 @contextmanager
-def open_store(db: Path) -> Iterator[Store]:
+def open_store(db: Path, create: bool = False) -> Iterator[Store]:
+    """The store at `db`. Only ingest creates one: a command that reads a mistyped path
+    would otherwise print an empty result and leave an empty database behind."""
+    if not create and not db.exists():
+        raise StoreError(f"{db}: no such database; run 'dyad ingest ... --db {db}' first")
     store = Store.open(db)
     try:
         yield store
@@ -165,7 +169,10 @@ def ingest(
     )
     counts = {"added": 0, "known": 0, "error": 0}
     started = time.perf_counter()
-    with open_store(db) as store, Progress(*columns, console=err, transient=False) as progress:
+    with (
+        open_store(db, create=True) as store,
+        Progress(*columns, console=err, transient=False) as progress,
+    ):
         task = progress.add_task("Ingesting", added=0, known=0, errors=0, rate=0.0)
 
         def on_item(status: str, path: str) -> None:
