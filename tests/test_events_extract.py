@@ -257,13 +257,44 @@ def test_two_leaders_resolve_to_previous_sentence(nlp):
             {"Spain": "ESP", "Morocco": "MAR"},
         ),
         ("A meeting was held on Friday.", {}),
-        ("Gunmen attacked a convoy near the border.", {"Gunmen": None}),
+        ("Gunmen attacked a convoy near the border.", {}),
+        # an unknown name that is not the subject phrase's head is not the actor
+        ("A cousin of Smith attacked a convoy near the border.", {"Smith": None}),
         ("France met the requirements of the fund.", {"France": "FRA"}),
         ("Japan said the talks were useful.", {"Japan": "JPN"}),
     ],
 )
 def test_no_event(nlp, text, actors):
     assert events(nlp, text, actors) == []
+
+
+def test_unknown_subject_name_is_kept_unresolved(nlp):
+    ev = only(events(nlp, "Hamas threatened Israel on Monday.", {"Hamas": None, "Israel": "ISR"}))
+    assert (ev.plover, ev.source_codes, ev.target_codes) == ("THREATEN", (), ("ISR",))
+    assert ev.unresolved_sources == ("Hamas",) and ev.unresolved_targets == ()
+
+
+def test_unknown_name_on_the_head_noun_is_the_actor(nlp):
+    ev = only(
+        events(
+            nlp,
+            "Hezbollah guerrillas attacked an Israeli patrol.",
+            {"Hezbollah": None, "Israeli": "ISR"},
+        )
+    )
+    assert ev.plover == "ASSAULT" and ev.unresolved_sources == ("Hezbollah",)
+    assert ev.target_codes == ("ISR",)
+
+
+def test_known_actor_in_the_phrase_wins_over_an_unknown_name(nlp):
+    ev = only(
+        events(
+            nlp,
+            "Rwandan President Kagame met Ugandan officials in Kigali.",
+            {"Rwandan President Kagame": "RWAGOV", "Kagame": None, "Ugandan officials": "UGAGOV"},
+        )
+    )
+    assert ev.source_codes == ("RWAGOV",) and ev.unresolved_sources == ()
 
 
 def test_they_refers_to_the_pair_that_acted_together(nlp):

@@ -27,6 +27,7 @@ from dyad import settings
 from dyad.errors import DyadError, StoreError
 from dyad.report.chronology import (
     EventFilter,
+    actor_labels,
     chronology,
     date_label,
     document_rows,
@@ -249,8 +250,8 @@ def events(
             when,
             r["type"] + (f" ({flags(r)})" if flags(r) else ""),
             r["cameo"],
-            " ".join(r["source"]),
-            " ".join(r["target"]),
+            ", ".join(actor_labels(r["source"], r["source_unresolved"])),
+            ", ".join(actor_labels(r["target"], r["target_unresolved"])),
             str(len({m["doc_id"] for m in r["mentions"]})),
             r["summary"],
         )
@@ -314,6 +315,8 @@ def _events_csv(rows: list[dict[str, Any]]) -> None:
             "goldstein",
             "source",
             "target",
+            "source_unresolved",
+            "target_unresolved",
             "start",
             "end",
             "flags",
@@ -335,6 +338,8 @@ def _events_csv(rows: list[dict[str, Any]]) -> None:
                     r["goldstein"],
                     " ".join(r["source"]),
                     " ".join(r["target"]),
+                    "; ".join(r["source_unresolved"]),
+                    "; ".join(r["target_unresolved"]),
                     r["start"],
                     r["end"],
                     flags(r),
@@ -380,7 +385,7 @@ def chronology_cmd(
         table.add_row(
             date_label(e["start"], e["end"]),
             e["type"] + (" (planned)" if e["planned"] else ""),
-            " ".join(e["actors"]),
+            ", ".join(actor_labels(e["actors"], e["unresolved"])),
             e["summary"],
             "\n".join(s["title"] or s["doc_id"][:10] for s in e["sources"]),
         )

@@ -117,6 +117,14 @@ class ActorMention:
     text: str
     actor: Actor | None
 
+    @property
+    def key(self) -> str:
+        """The actor code, or for an unresolved actor "?" and its words in lower case, so
+        that "Hamas" and "hamas" are one unresolved actor and never a code."""
+        if self.actor is not None:
+            return self.actor.code
+        return "?" + " ".join(self.text.lower().split())
+
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
@@ -157,6 +165,15 @@ class EventMention:
     @property
     def target_codes(self) -> tuple[str, ...]:
         return tuple(m.actor.code for m in self.targets if m.actor is not None)
+
+    @property
+    def unresolved_sources(self) -> tuple[str, ...]:
+        """Sources the knowledge base could not resolve, as written."""
+        return tuple(m.text for m in self.sources if m.actor is None)
+
+    @property
+    def unresolved_targets(self) -> tuple[str, ...]:
+        return tuple(m.text for m in self.targets if m.actor is None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +259,9 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     habitual: bool = False
+    # actors the knowledge base could not resolve, as written (most reported first)
+    unresolved_sources: tuple[str, ...] = ()
+    unresolved_targets: tuple[str, ...] = ()
 
     @property
     def actors(self) -> tuple[str, ...]:

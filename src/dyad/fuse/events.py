@@ -64,7 +64,7 @@ class _Cluster:
     def add(self, m: EventMention, pub: PublicationDate | None = None) -> None:
         self.mentions.append(m)
         self.words |= _words(m.sentence.text)
-        self.codes |= set(m.source_codes + m.target_codes)
+        self.codes |= _actor_keys(m)
         self.cameos.add(m.cameo[:3])
         if m.when is not None:
             self.when = _event_date([x.when for x in self.mentions if x.when is not None])
@@ -73,10 +73,15 @@ class _Cluster:
 
     def similarity(self, m: EventMention) -> float:
         """Shared wording and shared actor codes, half and half."""
-        words, codes = _words(m.sentence.text), set(m.source_codes + m.target_codes)
+        words, codes = _words(m.sentence.text), _actor_keys(m)
         w = len(words & self.words) / max(1, len(words | self.words))
         c = len(codes & self.codes) / max(1, len(codes | self.codes))
         return 0.5 * w + 0.5 * c
+
+
+def _actor_keys(m: EventMention) -> set[str]:
+    """Codes of the mention's actors, and the words of the unresolved ones."""
+    return {a.key for a in (*m.sources, *m.targets)}
 
 
 def _event_date(ranges: list[DateRange]) -> DateRange | None:
@@ -219,6 +224,12 @@ def _to_event(c: _Cluster) -> Event:
         for code, _ in Counter(c for m in ms for c in m.target_codes).most_common()
         if code not in sources
     )
+    unresolved_sources = _most_reported(n for m in ms for n in m.unresolved_sources)
+    unresolved_targets = tuple(
+        n
+        for n in _most_reported(n for m in ms for n in m.unresolved_targets)
+        if n not in unresolved_sources
+    )
     key = ",".join(sorted(m.mention_id for m in ms))
     return Event(
         event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
@@ -235,7 +246,20 @@ def _to_event(c: _Cluster) -> Event:
         negated=c.block[2],
         hypothetical=c.block[3],
         habitual=c.block[4],
+        unresolved_sources=unresolved_sources,
+        unresolved_targets=unresolved_targets,
     )
+
+
+def _most_reported(names: Iterable[str]) -> tuple[str, ...]:
+    """Distinct names (case and spacing aside), most frequent first, as first written."""
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for name in names:
+        key = " ".join(name.lower().split())
+        counts[key] += 1
+        first.setdefault(key, name)
+    return tuple(first[k] for k, _ in counts.most_common())
 
 
 def _mention_quality(m: EventMention) -> tuple[int, int, int]:

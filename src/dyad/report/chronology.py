@@ -107,6 +107,7 @@ def chronology_of(
             "cameo": e.cameo,
             "planned": e.future,
             "actors": list(e.actors),
+            "unresolved": list(_unresolved(e)),
             "salience": salience(e, flt.actors),
             "sources": [],
         }
@@ -121,11 +122,22 @@ def _merge(entry: dict[str, Any], e: Event, titles: dict[str, str | None]) -> No
     if e.plover not in entry["type"].split(" / "):
         entry["type"] += f" / {e.plover}"
     entry["actors"] += [a for a in e.actors if a not in entry["actors"]]
+    entry["unresolved"] += [a for a in _unresolved(e) if a not in entry["unresolved"]]
     seen = {s["doc_id"] for s in entry["sources"]}
     for m in e.mentions:  # one source line per document, its best mention first
         if m.doc_id not in seen:
             seen.add(m.doc_id)
             entry["sources"].append(source_ref(m, titles))
+
+
+def _unresolved(e: Event) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(e.unresolved_sources + e.unresolved_targets))
+
+
+def actor_labels(codes: Iterable[str], unresolved: Iterable[str] = ()) -> list[str]:
+    """Actors for display: codes, then the names the knowledge base does not know, marked
+    "(?)" so that they are never read as coded."""
+    return [*codes, *(f"{name} (?)" for name in unresolved)]
 
 
 def event_rows_of(
@@ -143,6 +155,8 @@ def _event_row(e: Event, titles: dict[str, str | None]) -> dict[str, Any]:
         "goldstein": e.goldstein,
         "source": list(e.sources),
         "target": list(e.targets),
+        "source_unresolved": list(e.unresolved_sources),
+        "target_unresolved": list(e.unresolved_targets),
         "start": e.when.start.isoformat() if e.when else None,
         "end": e.when.end.isoformat() if e.when else None,
         "planned": e.future,

@@ -1,7 +1,10 @@
 """Finding an event's arguments in the dependency parse: actors, location, date.
 
 Actors come only from the actor component's mentions (``doc._.dyad_actors``) that overlap an
-argument phrase; a mention whose actor is None is unknown and never becomes an argument.
+argument phrase. A mention whose actor is None (a name the knowledge base does not know)
+becomes an argument only where the parse makes it the argument itself: the head of the
+subject or object phrase, or a compound name on that head ("Hamas militants"); it is kept
+unresolved, with its text, never given a code.
 """
 
 from __future__ import annotations
@@ -72,6 +75,15 @@ class ActorIndex:
                 if mention.actor is not None:
                     found.setdefault(mention.start, mention)
         return [found[k] for k in sorted(found)]
+
+    def unresolved_at(self, tok: Token) -> ActorMention | None:
+        """The unresolved mention `tok` is part of, else one a compound name on `tok` is
+        part of ("Hamas militants" -> "Hamas"), else None."""
+        for t in (tok, *[c for c in tok.children if c.dep_ == "compound"]):
+            for mention in self.by_token.get(t.i, ()):
+                if mention.actor is None:
+                    return mention
+        return None
 
     def known_between(self, start: int, end: int) -> list[ActorMention]:
         """Known mentions starting between character offsets `start` and `end`."""
@@ -168,21 +180,30 @@ SUBJECT_PREPS = frozenset({"of", "by", "from"})
 
 
 def actors_of(
-    index: ActorIndex, heads: Iterable[Token], preps: frozenset[str] = frozenset({"of", "by"})
+    index: ActorIndex,
+    heads: Iterable[Token],
+    preps: frozenset[str] = frozenset({"of", "by"}),
+    *,
+    unresolved: bool = False,
 ) -> list[ActorMention]:
+    """The known actors of each head's phrase; with `unresolved`, a head whose phrase names
+    no known actor but which is itself an unknown name gives that unresolved mention."""
     mentions: list[ActorMention] = []
     for head in heads:
         for tok in with_conjuncts(head):
-            mentions.extend(index.known_in(phrase(tok, preps)))
+            known = index.known_in(phrase(tok, preps))
+            if known:
+                mentions.extend(known)
+            elif unresolved and (mention := index.unresolved_at(tok)) is not None:
+                mentions.append(mention)
     return dedupe(mentions)
 
 
 def dedupe(mentions: Iterable[ActorMention]) -> list[ActorMention]:
-    """One mention per actor code, first one kept."""
+    """One mention per actor (code, or words of an unresolved one), first one kept."""
     out: dict[str, ActorMention] = {}
     for mention in mentions:
-        if mention.actor is not None:
-            out.setdefault(mention.actor.code, mention)
+        out.setdefault(mention.key, mention)
     return list(out.values())
 
 

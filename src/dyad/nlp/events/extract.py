@@ -6,8 +6,10 @@
    Verbs that only govern another event ("agreed to hold", "began to withdraw", "said")
    pass the event down to the governed clause and lend it their subject and flags.
 2. Arguments: sources from the subject (with conjuncts; the "by" agent of a passive),
-   targets from objects and "with"/"to"/"against"/"on"... phrases; only known actor
-   mentions count, and an event without a known source is dropped (PLOVER requires one).
+   targets from objects and "with"/"to"/"against"/"on"... phrases. Known actor mentions
+   in those phrases count; a name the knowledge base does not know counts only as the
+   head of the phrase, and stays unresolved (its text, no code). An event without a
+   source in the text is dropped (PLOVER requires one).
 3. Date: the dated timex attached to the trigger's clause, else the only one in the
    sentence. Location: a place in an "in"/"at" phrase of the trigger.
 4. One event per sentence, type, source set and flags: repeated mentions merge.
@@ -323,7 +325,7 @@ def _arguments(
     else:
         heads, _passive = _subject_heads(trig.anchor)
         heads = [h for h in heads if not _inanimate(h)]
-        sources = A.actors_of(index, heads, A.SUBJECT_PREPS)
+        sources = A.actors_of(index, heads, A.SUBJECT_PREPS, unresolved=True)
         group = [h for h in heads if A.is_group_anaphor(h)]
         if not sources and group:
             sources = A.group_anaphor(index, sent, group[0], recent_pair)
@@ -343,9 +345,12 @@ def _arguments(
             target_heads = [
                 c for c in trig.demand_clause.children if c.dep_ in ("nsubj", "nsubjpass")
             ]
-        targets = A.actors_of(index, [h for h in target_heads if h.i != trig.token.i])
+        targets = A.actors_of(
+            index, [h for h in target_heads if h.i != trig.token.i], unresolved=True
+        )
     source_codes = {m.actor.code for m in sources if m.actor is not None}
-    targets = [m for m in targets if m.actor is not None and m.actor.code not in source_codes]
+    source_keys = {m.key for m in sources}
+    targets = [m for m in targets if m.key not in source_keys]
     info = lexicon.code_info(trig.rule.cameo)
     if not targets and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
         # "lifted the curfew in Montenegro": the place's actor is the one affected
@@ -552,7 +557,7 @@ def _merge(events: list[EventMention]) -> list[EventMention]:
     for event in events:
         key = (
             event.plover,
-            frozenset(event.source_codes),
+            frozenset(m.key for m in event.sources),
             event.negated,
             event.future,
             event.hypothetical,
@@ -561,8 +566,8 @@ def _merge(events: list[EventMention]) -> list[EventMention]:
         if first is None:
             kept[key] = event
             continue
-        codes = set(first.target_codes)
-        extra = tuple(m for m in event.targets if m.actor is not None and m.actor.code not in codes)
+        keys = {m.key for m in first.targets}
+        extra = tuple(m for m in event.targets if m.key not in keys)
         kept[key] = replace(
             first,
             targets=first.targets + extra,
@@ -641,7 +646,7 @@ def extract_events(doc: Doc) -> list[EventMention]:
             reporter = None
             if mood.reporter is not None:
                 heads, _ = _subject_heads(mood.reporter)
-                said_by = A.actors_of(index, heads)
+                said_by = A.actors_of(index, heads, unresolved=True)
                 reporter = said_by[0] if said_by else None
                 if not sources and said_by and _pronoun_subject(trig):
                     sources = said_by  # "X said it would ...": "it" is X
