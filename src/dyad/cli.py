@@ -250,8 +250,8 @@ def events(
             when,
             r["type"] + (f" ({flags(r)})" if flags(r) else ""),
             r["cameo"],
-            ", ".join(actor_labels(r["source"], r["source_unresolved"])),
-            ", ".join(actor_labels(r["target"], r["target_unresolved"])),
+            ", ".join(actor_labels(r["source"], r["source_unresolved"], r["members"])),
+            ", ".join(actor_labels(r["target"], r["target_unresolved"], r["members"])),
             str(len({m["doc_id"] for m in r["mentions"]})),
             r["summary"],
         )
@@ -385,7 +385,7 @@ def chronology_cmd(
         table.add_row(
             date_label(e["start"], e["end"]),
             e["type"] + (" (planned)" if e["planned"] else ""),
-            ", ".join(actor_labels(e["actors"], e["unresolved"])),
+            ", ".join(actor_labels(e["actors"], e["unresolved"], e["members"])),
             e["summary"],
             "\n".join(s["title"] or s["doc_id"][:10] for s in e["sources"]),
         )

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dyad.nlp.actors import groups
 from dyad.report.ranking import keep_top, salience
 from dyad.store.db import Store
 from dyad.types import Document, Event, EventMention
@@ -42,8 +43,16 @@ class EventFilter:
             return False
         if self.types and event.plover not in {t.upper() for t in self.types}:
             return False
-        codes = event.actors
+        codes = event.actors + tuple(m for ms in members_of(event).values() for m in ms)
         return all(any(c.startswith(a.upper()) for c in codes) for a in self.actors)
+
+
+def members_of(event: Event) -> dict[str, tuple[str, ...]]:
+    """The members of the event's group actors ("WST" -> USA, IGOEUR...) on its date (today's
+    members when undated), by group code as coded (``WSTGOV``)."""
+    on = event.when.start if event.when else None
+    found = {code: groups.members(code, on) for code in event.actors}
+    return {code: ms for code, ms in found.items() if ms}
 
 
 def source_ref(m: EventMention, titles: dict[str, str | None]) -> dict[str, Any]:
@@ -107,6 +116,7 @@ def chronology_of(
             "cameo": e.cameo,
             "planned": e.future,
             "actors": list(e.actors),
+            "members": {k: list(v) for k, v in members_of(e).items()},
             "unresolved": list(_unresolved(e)),
             "salience": salience(e, flt.actors),
             "sources": [],
@@ -122,6 +132,7 @@ def _merge(entry: dict[str, Any], e: Event, titles: dict[str, str | None]) -> No
     if e.plover not in entry["type"].split(" / "):
         entry["type"] += f" / {e.plover}"
     entry["actors"] += [a for a in e.actors if a not in entry["actors"]]
+    entry["members"].update({k: list(v) for k, v in members_of(e).items()})
     entry["unresolved"] += [a for a in _unresolved(e) if a not in entry["unresolved"]]
     seen = {s["doc_id"] for s in entry["sources"]}
     for m in e.mentions:  # one source line per document, its best mention first
@@ -134,10 +145,17 @@ def _unresolved(e: Event) -> tuple[str, ...]:
     return tuple(dict.fromkeys(e.unresolved_sources + e.unresolved_targets))
 
 
-def actor_labels(codes: Iterable[str], unresolved: Iterable[str] = ()) -> list[str]:
-    """Actors for display: codes, then the names the knowledge base does not know, marked
-    "(?)" so that they are never read as coded."""
-    return [*codes, *(f"{name} (?)" for name in unresolved)]
+def actor_labels(
+    codes: Iterable[str],
+    unresolved: Iterable[str] = (),
+    members: dict[str, list[str]] | None = None,
+) -> list[str]:
+    """Actors for display: codes (a group with its members: "WST (USA IGOEUR ...)"), then
+    the names the knowledge base does not know, marked "(?)" so that they are never read as
+    coded."""
+    members = members or {}
+    coded = [f"{c} ({' '.join(members[c])})" if members.get(c) else c for c in codes]
+    return [*coded, *(f"{name} (?)" for name in unresolved)]
 
 
 def event_rows_of(
@@ -155,6 +173,7 @@ def _event_row(e: Event, titles: dict[str, str | None]) -> dict[str, Any]:
         "goldstein": e.goldstein,
         "source": list(e.sources),
         "target": list(e.targets),
+        "members": {k: list(v) for k, v in members_of(e).items()},
         "source_unresolved": list(e.unresolved_sources),
         "target_unresolved": list(e.unresolved_targets),
         "start": e.when.start.isoformat() if e.when else None,
