@@ -1,0 +1,305 @@
+"""An event's sources and targets in the dependency parse (see docs/events.md).
+
+Sources come from the subject (with conjuncts; the "by" agent of a passive), from the
+modifiers of an event noun ("the premier's visit"), or from group anaphora and pronouns;
+targets from objects and "with"/"to"/"against"/"on"... phrases, the objects' own phrases,
+the content clause of a speech act, and, for some types, the place where it happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from dyad.nlp.events import args as A
+from dyad.nlp.events import lexicon
+from dyad.nlp.events.modality import is_purpose_clause
+from dyad.nlp.events.triggers import Trigger, lemma, target_heads, verb_trigger
+from dyad.types import Actor, ActorMention
+
+_NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+_THINGS = frozenset(
+    {
+        "export",
+        "import",
+        "trade",
+        "price",
+        "economy",
+        "growth",
+        "market",
+        "deal",
+        "contract",
+        "agreement",
+        "policy",
+        "move",
+        "decision",
+        "plan",
+        "report",
+        "statement",
+        "relation",
+        "relationship",
+        "tie",
+        "cooperation",
+        "partnership",
+        "pressure",
+        "crisis",
+        "situation",
+        "development",
+        "war",
+        "effort",
+        "step",
+        "approach",
+        "project",
+        "pipeline",
+        "supply",
+        "demand",
+    }
+)
+# Meetings and statements of intent or support happen somewhere without being aimed at it.
+_NO_PLACE_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT"})
+# Protest, repression and violence at home are aimed at the home country: CAMEO and PLOVER
+# code "Algerians rioted in Algeria" DZA -> DZA, so a place of the source's own country is
+# a target for these types (for the others, "Russia held a drill in Russia" has none).
+_DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT"})
+# Sectors of a state's own bodies: their protests are aimed elsewhere, not at home.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+# Prepositions on an object noun that name whom the action concerns.
+_OBJECT_TARGET_PREPS = frozenset(
+    {"with", "to", "against", "on", "from", "for", "into", "toward", "towards"}
+)
+# ("relations with X over their ties with Y": the ties are not what is acted upon; the
+# objects of "over"/"of"/"upon" phrases are followed no further.)
+
+
+def subject_heads(verb: Token) -> tuple[list[Token], bool]:
+    """(subject heads, passive?) of `verb`, inherited from governing clauses when the
+    clause has none of its own ("agreed to hold", "met and signed", "went to meet")."""
+    node = verb
+    while True:
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            passive = any(c.dep_ == "nsubjpass" for c in subjects) or any(
+                c.dep_ == "auxpass" for c in node.children
+            )
+            heads = []
+            for subj in subjects:
+                if subj.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                    heads.append(node.head)
+                else:
+                    heads.append(subj)
+            if passive and node == verb:  # "is scheduled to visit": Peru is the visitor
+                agents = [
+                    o
+                    for a in node.children
+                    if a.dep_ == "agent"
+                    for o in a.children
+                    if o.dep_ == "pobj"
+                ]
+                return agents, True
+            return heads, False
+        if node.dep_ in ("xcomp", "conj", "acomp") or is_purpose_clause(node):
+            node = node.head
+            continue
+        if node.dep_ == "relcl":
+            return [node.head], False
+        return _stranded_subject(node), False
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """The subject the small parser strands after a leading phrase: in "With the backing of
+    senior leaders, Gazprom and CNPC signed ...", it attaches "Gazprom" as a conjunct of
+    "leaders". When a verb has no subject, a conjunct standing between the last comma before
+    the verb and the verb, whose head lies before that comma, is taken as the subject."""
+    commas = [t.i for t in verb.sent if t.i < verb.i and t.text == ","]
+    if not commas:
+        return []
+    after = commas[-1] + 1
+    return [
+        t
+        for t in verb.doc[after : verb.i]
+        if t.dep_ == "conj" and t.head.i < after and t.pos_ in ("PROPN", "NOUN")
+    ][:1]
+
+
+def pronoun_subject(trig: Trigger) -> bool:
+    heads, passive = subject_heads(trig.anchor)
+    return not passive and any(h.lower_ in _PRONOUNS for h in heads)
+
+
+def _noun_sources(index: A.ActorIndex, noun: Token) -> list[ActorMention]:
+    """Actors named inside an event noun's phrase: "the premier's visit", "a Franco-German
+    exercise", "talks between X and Y", "an attack by X"."""
+    heads = [c for c in noun.children if c.dep_ in _NOUN_SOURCE_DEPS]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in A.SOURCE_PREPS:
+            heads.extend(o for o in prep.children if o.dep_ == "pobj")
+    return A.actors_of(index, heads)
+
+
+def arguments(
+    index: A.ActorIndex, trig: Trigger, sent: Span, recent_pair: Sequence[ActorMention] = ()
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    if trig.standalone:
+        sources = _noun_sources(index, trig.token)
+        targets = A.actors_of(index, target_heads(trig.token))
+    else:
+        heads, _passive = subject_heads(trig.anchor)
+        heads = [h for h in heads if not _inanimate(h)]
+        sources = A.actors_of(index, heads, A.SUBJECT_PREPS, unresolved=True)
+        group = [h for h in heads if A.is_group_anaphor(h)]
+        if not sources and group:
+            sources = A.group_anaphor(index, sent, group[0], recent_pair)
+        if not sources:
+            for head in heads:
+                if head.lower_ in ("he", "she"):
+                    sources = A.person_antecedent(index, head)
+        if trig.noun:
+            inner = _noun_sources(index, trig.token)
+            sources = inner or sources
+        aimed = target_heads(trig.anchor)
+        if trig.noun:
+            aimed += target_heads(trig.token)
+        aimed += _object_prep_targets(aimed, trig.token)
+        aimed += _content_targets(trig)
+        if trig.demand_clause is not None:
+            aimed = [c for c in trig.demand_clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = A.actors_of(index, [h for h in aimed if h.i != trig.token.i], unresolved=True)
+    source_codes = {m.actor.code for m in sources if m.actor is not None}
+    source_keys = {m.key for m in sources}
+    targets = [m for m in targets if m.key not in source_keys]
+    info = lexicon.code_info(trig.rule.cameo)
+    if not targets and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
+        # "lifted the curfew in Montenegro": the place's actor is the one affected
+        anchors = [trig.token, trig.anchor, *_governed_clauses(trig)]
+        places = A.place_country_mentions(index, A.place_heads(anchors))
+        if info.mode == "visit":  # "arrived in Moscow", "traveled to Shanghai"
+            places += A.place_country_mentions(index, _destinations(trig))
+        own = set() if info.plover in _DOMESTIC else {c[:3] for c in source_codes}
+        targets = A.dedupe(
+            m
+            for m in places
+            if m.actor is not None
+            and m.actor.code[:3] not in own
+            and m.actor.code not in source_codes
+        )
+    if not targets and info.plover == "PROTEST":
+        targets = _home_authorities(sources)
+    return sources, targets
+
+
+def _home_authorities(sources: Sequence[ActorMention]) -> list[ActorMention]:
+    """A protest by people (not by a state body) that names no target and no foreign place
+    is directed at their own country's authorities, as CAMEO and PLOVER code domestic
+    protest ("Algerian farmers rioted" -> DZA -> DZA). The target keeps the source's
+    span, at country level."""
+    for mention in sources:
+        actor = mention.actor
+        if actor is None or actor.kind == "igo":
+            continue
+        country = actor.country or (actor.code[:3] if actor.kind == "country" else None)
+        if country is None or (actor.sector or actor.code[3:6]) in _STATE_SECTORS:
+            continue
+        home = Actor(country, "country", country=country)
+        return [ActorMention(mention.start, mention.end, mention.text, home)]
+    return []
+
+
+def _destinations(trig: Trigger) -> list[Token]:
+    """Where a visit goes: the object of "to"/"in"/"at" on the trigger or its verb, and
+    the direct object of "visit"/"tour"."""
+    heads: list[Token] = []
+    for tok in (trig.token, trig.anchor):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "in", "at"):
+                heads.extend(o for o in child.children if o.dep_ == "pobj")
+            elif child.dep_ == "dobj":
+                heads.append(child)
+    return heads
+
+
+def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
+    """Targets inside the objects' own phrases, following their "of" chain: "signed a
+    contract with Y", "imposed sanctions on Y", "suspended part of the aid programme for
+    Y", "the withdrawal of forces from Y"."""
+    nouns = [
+        h
+        for h in heads
+        if h.pos_ in ("NOUN", "PROPN")
+        and h.i != trigger.i
+        and (h.dep_ != "pobj" or h.head.lower_ in _OBJECT_TARGET_PREPS)
+    ]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        nouns += [
+            o
+            for p in trigger.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    out: list[Token] = []
+    for noun in A.of_chain(nouns):
+        out.extend(
+            o
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ in _OBJECT_TARGET_PREPS
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
+    return out
+
+
+def _inanimate(head: Token) -> bool:
+    """Subjects that cannot act: events ("the trip showed goodwill") and things ("rising
+    prices threaten the plan"); their possessor is not the actor."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
+        return False
+    word = lemma(head)
+    return word in _THINGS or any(r.kind == "event" for r in lexicon.rules_for(word, "N"))
+
+
+def _content_targets(trig: Trigger) -> list[Token]:
+    """Targets named in the clause a trigger governs: "threatened to cut off electricity
+    to Y", "offered to hand over to Y", "demanded that Y ..." (its subject)."""
+    heads: list[Token] = []
+    verb = trig.anchor
+    if trig.noun:
+        return heads
+    for child in _governed_clauses(trig):
+        own = target_heads(child)
+        heads.extend(own)
+        heads.extend(_object_prep_targets(own, trig.token))
+    for child in verb.children:
+        if (child.dep_ == "ccomp" or A.for_clause(child)) and quad_of(trig) == 3:
+            heads.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return heads
+
+
+def _governed_clauses(trig: Trigger) -> list[Token]:
+    """The infinitive complements and purpose clauses of a verb trigger that are not coded
+    on their own: the content of a speech act ("threatened to shell Y's towns", "refused
+    to deploy troops in Y") or a verb outside the lexicon ("offered to hand over to Y").
+    Their objects and places are the trigger's targets."""
+    if trig.noun:
+        return []
+    out = []
+    for child in trig.anchor.children:
+        if child.dep_ != "xcomp" and not is_purpose_clause(child):
+            continue
+        # an xcomp under a speech act is its content; a purpose clause with a trigger of
+        # its own is a second event ("demanded a meeting to discuss X": X is not demanded)
+        content = child.dep_ == "xcomp" and _speech_act_trigger(trig)
+        if content or verb_trigger(child) is None:
+            out.append(child)
+    return out
+
+
+def _speech_act_trigger(trig: Trigger) -> bool:
+    """A trigger whose governed clause is its content, not a second event (modality marks
+    that clause `embedded`): threats, demands, refusals, accusations..."""
+    return trig.rule.kind == "event" and lexicon.kind_of(trig.anchor.lemma_) is None
+
+
+def quad_of(trig: Trigger) -> int:
+    return lexicon.code_info(trig.rule.cameo).quad_class

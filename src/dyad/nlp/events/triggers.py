@@ -1,0 +1,187 @@
+"""Event triggers: which words of a sentence name an event, and which clause carries it.
+
+Verbs of the lexicon whose argument words match ("signed a contract"), event nouns carried
+by a support verb ("held talks", "the exercise took place"), and event nouns whose own
+modifiers name the actor ("the premier's visit", "EU sanctions"). Verbs that only govern
+another event ("agreed to hold", "began to withdraw", "said") pass the event down to the
+governed clause and lend it their subject and flags (`Trigger.anchor`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dyad.nlp.events import args as A
+from dyad.nlp.events import lexicon
+from dyad.nlp.events.args import complements
+from dyad.nlp.events.modality import is_purpose_clause
+
+_DEMAND = lexicon.TriggerRule("must", "V", frozenset(), "100", "event")
+_OBLIGATION_AUX = frozenset({"must", "should"})
+# Speech verbs whose object can be the event itself: "X announced sanctions on Y".
+_ANNOUNCE = frozenset({"announce", "declare", "unveil"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    anchor: Token  # the clause verb whose subject, objects and flags apply
+    rule: lexicon.TriggerRule
+    noun: bool = False
+    standalone: bool = False
+    demand_clause: Token | None = None  # for "X said Y must ...": Y's clause
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _embedded_verb(verb: Token, *, purpose: bool) -> Token | None:
+    """The verb of an infinitive complement ("agreed to hold"); with `purpose`, also of a
+    purpose clause ("joined together to veto")."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+        if child.dep_ == "acomp":  # "is willing to", "is committed to"
+            inner = _embedded_verb(child, purpose=False)
+            if inner is not None:
+                return inner
+        if child.dep_ == "prep" and child.lower_ == "to":  # "committed to opening"
+            for obj in child.children:
+                if obj.dep_ == "pcomp" and obj.pos_ == "VERB":
+                    return obj
+        if purpose and is_purpose_clause(child):
+            return child
+    return None
+
+
+def noun_rule(tok: Token) -> lexicon.TriggerRule | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return lexicon.match(tok.lemma_, "N", complements(tok)) or lexicon.match(
+        tok.lower_, "N", complements(tok)
+    )
+
+
+def _is_light_noun(tok: Token) -> bool:
+    return any(r.kind == "light" for r in lexicon.rules_for(tok.lemma_, "N"))
+
+
+def _event_noun_near(verb: Token) -> Token | None:
+    """The event noun a support verb carries: its object (or passive subject), an
+    apposition of it, the noun after a light noun ("the start of X"), the subject of
+    "take place", or the object of "take part in"/"participate in"."""
+    candidates: list[Token] = []
+    verb_lemma = lemma(verb)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            if verb_lemma == "take" and child.lower_ == "place":
+                candidates.extend(c for c in verb.children if c.dep_ == "nsubj")
+                if verb.dep_ == "relcl":
+                    candidates.append(verb.head)
+                continue
+            candidates.append(child)
+            if verb_lemma == "take" and child.lower_ == "part":
+                candidates.extend(
+                    o
+                    for p in verb.children
+                    if p.lower_ == "in"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                )
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and verb_lemma in ("participate", "engage")
+        ):
+            candidates.extend(o for o in child.children if o.dep_ == "pobj")
+    for cand in list(candidates):  # "ten days of war games"
+        candidates.extend(
+            o
+            for p in cand.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
+    for cand in candidates:
+        near = [a for a in cand.children if a.dep_ in ("appos", "compound")]
+        for tok in (cand, *near):
+            if noun_rule(tok) is not None:
+                return tok
+        if _is_light_noun(cand):
+            for prep in cand.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        for tok in (obj, *[a for a in obj.children if a.dep_ == "appos"]):
+                            if noun_rule(tok) is not None:
+                                return tok
+    return None
+
+
+def verb_trigger(verb: Token) -> Trigger | None:
+    """The trigger a verb contributes, if any (see module docstring, step 1)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    kind = lexicon.kind_of(verb.lemma_)
+    passing = kind in ("intent", "aspect", "negator")
+    embedded = _embedded_verb(verb, purpose=False) if passing else None
+    if embedded is not None and verb_trigger(embedded) is not None:
+        return None
+    if kind == "negator":
+        return None
+    if kind == "report":
+        for clause in verb.children:
+            if (
+                clause.dep_ == "ccomp"
+                and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in clause.children)
+                and not any(
+                    c.dep_ == "nsubj" and c.lower_ in ("we", "i", "you") for c in clause.children
+                )
+            ):  # "we should": no demand on another
+                return Trigger(verb, verb, _DEMAND, demand_clause=clause)
+    rule = lexicon.match(verb.lemma_, "V", complements(verb))
+    if rule is not None:
+        return Trigger(verb, verb, rule)
+    if kind in ("light", "aspect", "intent") or lemma(verb) in _ANNOUNCE:
+        noun = _event_noun_near(verb)
+        if noun is not None:
+            carried = noun_rule(noun)
+            if carried is not None:
+                return Trigger(noun, verb, carried, noun=True)
+    if kind == "aspect":
+        purpose = _embedded_verb(verb, purpose=True)
+        if purpose is not None and verb_trigger(purpose) is not None:
+            return None
+    return None
+
+
+def target_heads(tok: Token) -> list[Token]:
+    heads: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "nsubjpass"):
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in A.TARGET_PREPS:
+            heads.extend(o for o in child.children if o.dep_ == "pobj")
+    return heads
+
+
+def sentence_triggers(sent: Span) -> list[Trigger]:
+    found: list[Trigger] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        trig = verb_trigger(tok)
+        if trig is None:
+            continue
+        found.append(trig)
+        consumed.add(trig.token.i)
+        consumed.update(h.i for h in target_heads(tok))
+    for tok in sent:
+        if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        rule = noun_rule(tok)
+        if rule is not None:
+            anchor = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok)
+            found.append(Trigger(tok, anchor, rule, noun=True, standalone=True))
+    return sorted(found, key=lambda t: t.token.i)
