@@ -382,3 +382,11 @@ def test_habitual_practice_is_flagged_not_a_one_off_event() -> None:
     )
     flags = [(e.trigger, e.habitual) for e in _analysed(text, "2019-05-25")]
     assert ("meet", True) in flags and ("met", False) in flags
+
+
+def test_he_resolves_to_an_unresolved_person_named_before(nlp):
+    text = "Peter Mwangi arrived in Nairobi on Monday. He criticised the Kenyan government."
+    found = events(nlp, text, {"Peter Mwangi": None, "Kenyan government": "KENGOV"})
+    accuse = [e for e in found if e.plover == "ACCUSE"]
+    assert len(accuse) == 1 and accuse[0].unresolved_sources == ("Peter Mwangi",)
+    assert accuse[0].target_codes == ("KENGOV",)

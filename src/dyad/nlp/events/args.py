@@ -57,6 +57,7 @@ class ActorIndex:
     """The actor mentions of one Doc, findable by token."""
 
     def __init__(self, doc: Doc, mentions: Sequence[ActorMention] | None) -> None:
+        self.doc = doc
         self.by_token: dict[int, list[ActorMention]] = {}
         self.spans: list[tuple[ActorMention, int, int]] = []
         for mention in mentions or ():
@@ -84,6 +85,22 @@ class ActorIndex:
                 if mention.actor is None:
                     return mention
         return None
+
+    def people_between(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions of people starting between character offsets `start` and `end`: known
+        persons, and unresolved names spaCy tags as a PERSON."""
+        seen: dict[int, ActorMention] = {}
+        for mention, s, e in self.spans:
+            if not start <= mention.start < end:
+                continue
+            actor = mention.actor
+            if actor is None:
+                person = any(t.ent_type_ == "PERSON" for t in self.doc[s:e])
+            else:
+                person = actor.kind == "person"
+            if person:
+                seen.setdefault(mention.start, mention)
+        return [seen[k] for k in sorted(seen)]
 
     def known_between(self, start: int, end: int) -> list[ActorMention]:
         """Known mentions starting between character offsets `start` and `end`."""
@@ -208,17 +225,14 @@ def dedupe(mentions: Iterable[ActorMention]) -> list[ActorMention]:
 
 
 def person_antecedent(index: ActorIndex, pronoun: Token) -> list[ActorMention]:
-    """ "he"/"she": the nearest known person mentioned before it in its sentence or the
-    one before; none when that is not a person."""
+    """ "he"/"she": the nearest person mentioned before it in its sentence or the one
+    before (known, or an unresolved name spaCy tags as a PERSON, which stays unresolved);
+    none when there is none."""
     sent = pronoun.sent
     start = sent.start_char
     if sent.start > 0:
         start = pronoun.doc[sent.start - 1].sent.start_char
-    people = [
-        m
-        for m in index.known_between(start, pronoun.idx)
-        if m.actor is not None and m.actor.kind == "person"
-    ]
+    people = index.people_between(start, pronoun.idx)
     return people[-1:] if people else []
 
 
