@@ -30,7 +30,7 @@ def run(nlp: Language, text: str, day: date | None = None) -> list[ActorMention]
     for a, b in zip(mentions, mentions[1:], strict=False):
         assert a.end <= b.start, "mentions overlap"
     for m in mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
     return mentions
 
 
@@ -65,12 +65,17 @@ def test_igos(nlp: Language) -> None:
 
 
 def test_role_and_name_form_one_mention(nlp: Language) -> None:
-    mentions = run(nlp, "Indian Prime Minister Narendra Modi greeted the delegation.",
-                   date(2016, 3, 1))
+    mentions = run(
+        nlp, "Indian Prime Minister Narendra Modi greeted the delegation.", date(2016, 3, 1)
+    )
     m = find(mentions, "Indian Prime Minister Narendra Modi")
     assert m.actor is not None
     assert (m.actor.code, m.actor.kind, m.actor.name, m.actor.role) == (
-        "INDGOV", "person", "Narendra Modi", "prime minister")
+        "INDGOV",
+        "person",
+        "Narendra Modi",
+        "prime minister",
+    )
 
 
 def test_role_alone_resolves_by_publication_date(nlp: Language) -> None:
@@ -81,7 +86,10 @@ def test_role_alone_resolves_by_publication_date(nlp: Language) -> None:
     assert in_2010 is not None and in_2010.name == "Hu Jintao"
     assert in_2016 is not None and in_2016.name == "Xi Jinping"
     assert undated is not None and (undated.code, undated.name, undated.role) == (
-        "CHNGOV", None, "president")
+        "CHNGOV",
+        None,
+        "president",
+    )
 
 
 def test_named_person_gets_the_sector_of_the_role_held_that_day(nlp: Language) -> None:
@@ -95,8 +103,10 @@ def test_named_person_gets_the_sector_of_the_role_held_that_day(nlp: Language) -
 
 
 def test_name_coreference_within_a_document(nlp: Language) -> None:
-    text = ("Xi Jinping arrived in Hanoi on Monday. Mr. Xi toured a factory, and later the "
-            "Chinese leader met students. The two leaders then had dinner.")
+    text = (
+        "Xi Jinping arrived in Hanoi on Monday. Mr. Xi toured a factory, and later the "
+        "Chinese leader met students. The two leaders then had dinner."
+    )
     mentions = run(nlp, text)
     for surface in ("Xi Jinping", "Mr. Xi", "Chinese leader"):
         actor = find(mentions, surface).actor
@@ -111,8 +121,11 @@ def test_stated_role_carries_to_later_surname(nlp: Language) -> None:
 
 
 def test_companies_and_media(nlp: Language) -> None:
-    mentions = run(nlp, "Russian state-owned oil company Rosneft hired Korean engineers, and "
-                        "Xinhua reported that Russian bank VTB agreed.")
+    mentions = run(
+        nlp,
+        "Russian state-owned oil company Rosneft hired Korean engineers, and "
+        "Xinhua reported that Russian bank VTB agreed.",
+    )
     rosneft = find(mentions, "Russian state-owned oil company Rosneft").actor
     assert rosneft is not None and (rosneft.code, rosneft.name) == ("RUSBUS", "Rosneft")
     assert find(mentions, "Xinhua").actor.code == "CHNMED"  # type: ignore[union-attr]
@@ -120,17 +133,35 @@ def test_companies_and_media(nlp: Language) -> None:
 
 
 def test_compounds(nlp: Language) -> None:
-    found = codes(run(nlp, "The Sino-Indian border talks and the Russia-Japan dispute alarmed "
-                           "U.S.-backed Taiwan."))
-    assert found == [("Sino", "CHN"), ("Indian", "IND"), ("Russia", "RUS"), ("Japan", "JPN"),
-                     ("U.S.", "USA"), ("Taiwan", "TWN")]
+    found = codes(
+        run(
+            nlp,
+            "The Sino-Indian border talks and the Russia-Japan dispute alarmed U.S.-backed Taiwan.",
+        )
+    )
+    assert found == [
+        ("Sino", "CHN"),
+        ("Indian", "IND"),
+        ("Russia", "RUS"),
+        ("Japan", "JPN"),
+        ("U.S.", "USA"),
+        ("Taiwan", "TWN"),
+    ]
 
 
 def test_demonym_with_sector_nouns(nlp: Language) -> None:
-    found = codes(run(nlp, "Japanese officials said Chinese military leaders had sent a "
-                           "Chinese missile destroyer to the area."))
-    assert found == [("Japanese officials", "JPNGOV"), ("Chinese military leaders", "CHNMIL"),
-                     ("Chinese missile destroyer", "CHNMIL")]
+    found = codes(
+        run(
+            nlp,
+            "Japanese officials said Chinese military leaders had sent a "
+            "Chinese missile destroyer to the area.",
+        )
+    )
+    assert found == [
+        ("Japanese officials", "JPNGOV"),
+        ("Chinese military leaders", "CHNMIL"),
+        ("Chinese missile destroyer", "CHNMIL"),
+    ]
 
 
 def test_coordinated_demonyms_share_the_role(nlp: Language) -> None:
@@ -149,8 +180,9 @@ def test_possessive_company_is_one_mention(nlp: Language) -> None:
 
 
 def test_igo_officials(nlp: Language) -> None:
-    mentions = run(nlp, "NATO Secretary General Jens Stoltenberg thanked UN peacekeepers.",
-                   date(2019, 4, 4))
+    mentions = run(
+        nlp, "NATO Secretary General Jens Stoltenberg thanked UN peacekeepers.", date(2019, 4, 4)
+    )
     chief = find(mentions, "NATO Secretary General Jens Stoltenberg").actor
     assert chief is not None and (chief.code, chief.kind) == ("IGONAT", "person")
     troops = find(mentions, "UN peacekeepers").actor
@@ -158,8 +190,12 @@ def test_igo_officials(nlp: Language) -> None:
 
 
 def test_qualified_roles_do_not_resolve_to_the_office_holder(nlp: Language) -> None:
-    mentions = run(nlp, "The Russian deputy defence minister visited Minsk. Former President "
-                        "Jacques Chirac wrote a book.", date(2012, 3, 3))
+    mentions = run(
+        nlp,
+        "The Russian deputy defence minister visited Minsk. Former President "
+        "Jacques Chirac wrote a book.",
+        date(2012, 3, 3),
+    )
     deputy = find(mentions, "Russian deputy defence minister").actor
     assert deputy is not None and deputy.name is None and deputy.code == "RUSMIL"
     former = find(mentions, "Former President Jacques Chirac").actor
@@ -173,9 +209,11 @@ def test_unknown_person_is_kept_without_an_actor(nlp: Language) -> None:
 
 
 def test_places_and_metaphors_are_not_actors(nlp: Language) -> None:
-    text = ("Ships crossed the South China Sea near the Korean Peninsula. Critics called the "
-            "firewall a digital Great Wall of China. A Moscow-based analyst praised the "
-            "Soviet-era design, and pro-Russian militias protested.")
+    text = (
+        "Ships crossed the South China Sea near the Korean Peninsula. Critics called the "
+        "firewall a digital Great Wall of China. A Moscow-based analyst praised the "
+        "Soviet-era design, and pro-Russian militias protested."
+    )
     found = codes(run(nlp, text))
     assert ("China", "CHN") not in found[:1]
     assert not [f for f in found if f[1] and f[1].startswith(("RUS", "SUN"))]
@@ -189,8 +227,11 @@ def test_places_and_metaphors_are_not_actors(nlp: Language) -> None:
 
 
 def test_country_inside_an_organisation_name(nlp: Language) -> None:
-    mentions = run(nlp, "A researcher at the Brazilian Space Agency disagreed, and so did "
-                        "the Mongolia Fishing Cooperative.")
+    mentions = run(
+        nlp,
+        "A researcher at the Brazilian Space Agency disagreed, and so did "
+        "the Mongolia Fishing Cooperative.",
+    )
     assert not [m for m in mentions if m.text in ("Brazilian", "Mongolia")]
     agency = [m for m in mentions if "Space Agency" in m.text]
     assert agency and agency[0].actor is not None
@@ -198,6 +239,20 @@ def test_country_inside_an_organisation_name(nlp: Language) -> None:
 
 
 def test_ambiguous_organisation_names_need_their_context(nlp: Language) -> None:
-    found = codes(run(nlp, "Delegates gathered for the Party Congress in Hanoi. Republicans in "
-                           "Congress objected."))
+    found = codes(
+        run(
+            nlp,
+            "Delegates gathered for the Party Congress in Hanoi. Republicans in Congress objected.",
+        )
+    )
     assert found == [("Congress", "USALEG")]
+
+
+def test_groups_placed_where_they_live(nlp: Language) -> None:
+    found = codes(run(nlp, "Students throughout Peru and farmers across Kenya marched."))
+    assert ("Students throughout Peru", "PEREDU") in found
+    assert ("farmers across Kenya", "KENCVL") in found
+    # armed forces "across" a country may be foreign: no country from the place alone
+    assert not any(
+        c and c.endswith("MIL") for _t, c in codes(run(nlp, "Troops across Iraq waited."))
+    )

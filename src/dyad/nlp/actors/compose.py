@@ -22,6 +22,8 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "PRODUCT", "NORP"})
 MAX_GAP = 4
 # Sectors of people who belong where they are: "rebels in X" are X's rebels.
 _LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "EDU", "REL", "PTY"})
+# Prepositions that place a group where it lives: "rebels in Mali", "students across Peru".
+_LOCAL_PREPS = ("in", "throughout", "across")
 
 
 @dataclass
@@ -182,14 +184,15 @@ class Composer:
                        roles: list[Role]) -> Atom | None:
         """The country of a role given after it: "the government of Haiti", "refugees from
         Syria" (of/from: whose), and for groups that live there, "rebels in Ivory Coast",
-        "protesters in Egypt". "in" is not enough for armed forces or officials ("troops in
-        Iraq" are often foreign), so it counts only for non-state sectors."""
+        "protesters in Egypt", "students throughout Peru", "farmers across Kenya". "in" is
+        not enough for armed forces or officials ("troops in Iraq" are often foreign), so it
+        counts only for non-state sectors."""
         if end + 1 >= len(doc):
             return None
         prep = doc[end].lower_
-        if prep not in ("of", "from", "in"):
+        if prep not in ("of", "from", *_LOCAL_PREPS):
             return None
-        if prep == "in" and roles[-1].sector not in _LOCAL_SECTORS:
+        if prep in _LOCAL_PREPS and roles[-1].sector not in _LOCAL_SECTORS:
             return None
         at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
         atom = atoms.get(at)
