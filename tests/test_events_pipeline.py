@@ -69,3 +69,17 @@ def test_parties_to_a_military_exercise_are_armed_forces(run):
     assert sorted(drill.source_codes + drill.target_codes) == ["CHNMIL", "RUSMIL"]
     (deal,) = run("China and Russia signed a trade agreement in Beijing on May 21, 2014.")
     assert sorted(deal.source_codes + deal.target_codes) == ["CHN", "RUS"]
+
+
+def test_event_keeps_the_figures_of_its_clause(run):
+    text = (
+        "Russia signed a $400 billion gas contract with China after talks that lasted "
+        "ten years, and Japan sent 2,000 troops to the border."
+    )
+    found = {e.plover: e for e in run(text)}
+    signed = found["COOPERATE"] if "COOPERATE" in found else found["SUPPORT"]
+    assert [f.text for f in signed.figures] == ["$400 billion"]
+    assert all(text[f.start : f.end] == f.text for f in signed.figures)
+    assert "2,000 troops" not in [f.text for f in signed.figures]
+    valued = run("Gazprom sealed a gas deal with CNPC valued at $400 billion on May 21.")
+    assert [f.text for e in valued for f in e.figures] == ["$400 billion"]

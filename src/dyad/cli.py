@@ -324,6 +324,7 @@ def _events_csv(rows: list[dict[str, Any]]) -> None:
             "sent_start",
             "sent_end",
             "trigger",
+            "figures",
             "sentence",
         ]
     )
@@ -347,6 +348,7 @@ def _events_csv(rows: list[dict[str, Any]]) -> None:
                     m["start"],
                     m["end"],
                     m["trigger"],
+                    "; ".join(m["figures"]),
                     m["text"],
                 ]
             )

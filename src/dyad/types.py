@@ -151,6 +151,7 @@ class EventMention:
     hypothetical: bool = False
     habitual: bool = False
     reported_by: ActorMention | None = None
+    figures: tuple[Provenance, ...] = ()  # the figures stated in the trigger's clause
 
     @property
     def mention_id(self) -> str:

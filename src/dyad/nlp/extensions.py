@@ -8,10 +8,12 @@ Written by the components (in pipeline order):
 - ``dyad_actors`` -> ``doc._.dyad_actors``: list[ActorMention]
 - ``dyad_temporal`` -> ``doc._.dyad_timexes``: list[Timex]; and ``doc._.dyad_published``
   when it was None (an inferred PublicationDate).
-- ``dyad_events`` -> ``doc._.dyad_events``: list[EventMention]
-- ``dyad_quotes`` -> ``doc._.dyad_quotes``: list[Quote] (reads ``doc._.dyad_actors`` when set)
 - ``dyad_figures`` -> ``doc._.dyad_figures``: list[Figure] (reads ``doc._.dyad_timexes`` and
   ``doc._.dyad_actors`` when set)
+- ``dyad_events`` -> ``doc._.dyad_events``: list[EventMention] (reads ``doc._.dyad_figures``
+  when set: the figures of each trigger's clause)
+- ``dyad_quotes`` -> ``doc._.dyad_quotes``: list[Quote] (reads ``doc._.dyad_actors`` and
+  ``doc._.dyad_events`` when set)
 """
 
 from __future__ import annotations

@@ -27,12 +27,12 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dyad_actors", "dyad.nlp.actors"),
     # 2. temporal expressions, and the publication date when none was given.
     ("dyad_temporal", "dyad.nlp.temporal"),
-    # 3. events need both actors and dates.
-    ("dyad_events", "dyad.nlp.events"),
-    # 4. quotes resolve speakers to the actors found in step 1.
-    ("dyad_quotes", "dyad.nlp.quotes"),
-    # 5. figures take the actors of step 1 and skip the dates of step 2.
+    # 3. figures take the actors of step 1 and skip the dates of step 2.
     ("dyad_figures", "dyad.nlp.figures"),
+    # 4. events need actors and dates, and keep the figures of their clause.
+    ("dyad_events", "dyad.nlp.events"),
+    # 5. quotes resolve speakers to the actors found in step 1 and link the events of 4.
+    ("dyad_quotes", "dyad.nlp.quotes"),
 )
 
 

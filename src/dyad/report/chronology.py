@@ -187,6 +187,7 @@ def _event_row(e: Event, titles: dict[str, str | None]) -> dict[str, Any]:
             dict(
                 source_ref(m, titles),
                 trigger=m.trigger,
+                figures=[f.text for f in m.figures],
                 date_text=m.when_text,
                 negated=m.negated,
                 hypothetical=m.hypothetical,

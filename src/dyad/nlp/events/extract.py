@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
+from dyad.nlp.events.figures import figure_spans, figures_of
 from dyad.nlp.events.modality import Modality, modality
 from dyad.nlp.events.roles import arguments, pronoun_subject, subject_heads
 from dyad.nlp.events.triggers import Trigger, lemma, sentence_triggers
@@ -123,6 +124,7 @@ def _merge(events: list[EventMention]) -> list[EventMention]:
             when=first.when or event.when,
             when_text=first.when_text or event.when_text,
             location=first.location or event.location,
+            figures=first.figures + tuple(f for f in event.figures if f not in first.figures),
         )
     return list(kept.values())
 
@@ -164,11 +166,13 @@ def _habitual(trig: Trigger, sets: Sequence[Span]) -> bool:
 
 
 def extract_events(doc: Doc) -> list[EventMention]:
-    """All event mentions of a processed Doc (needs dyad_actors; dyad_timexes optional)."""
+    """All event mentions of a processed Doc (needs dyad_actors; dyad_timexes and
+    dyad_figures optional)."""
     doc_id = doc._.dyad_doc_id or ""
     index = A.ActorIndex(doc, doc._.dyad_actors)
     dated = A.timex_tokens(doc, doc._.dyad_timexes)
     sets = _set_spans(doc)
+    numbers = figure_spans(doc, doc._.dyad_figures)
     events: list[EventMention] = []
     last_of: dict[str, EventMention] = {}  # event noun lemma -> its last coded mention
     pair: tuple[ActorMention, ...] = ()  # the last two countries that acted together
@@ -205,6 +209,8 @@ def extract_events(doc: Doc) -> list[EventMention]:
             event = _event(doc_id, sent, trig, sources, targets, mood, reporter, when)
             if _habitual(trig, sets):
                 event = replace(event, habitual=True)
+            if numbers:
+                event = replace(event, figures=figures_of(trig, sent, numbers))
             found.append(event)
             if trig.noun:
                 last_of[lemma(trig.token)] = event
