@@ -33,7 +33,8 @@ from dyad.types import ActorMention, EventMention, Provenance, Timex
 # How many sentences back "the two sides"/"they" may look for the pair that acted together.
 _PAIR_WINDOW = 3
 _JOINT = frozenset({"joint", "combined", "bilateral", "multilateral", "multinational"})
-# Exercises by one side alone are MOBILIZE, joint ones COOPERATE (manual, MOBILIZE).
+# Exercises by one side alone are MOBILIZE, joint ones COOPERATE (manual, MOBILIZE); the
+# same for every trigger of 062 (military training, patrols): "trained its pilots" is 150.
 _EXERCISE_CODE, _SOLO_EXERCISE_CODE = "062", "150"
 
 
@@ -51,7 +52,7 @@ def _lone_meeting(trig: Trigger, sources: list[ActorMention], targets: list[Acto
 
 def _code_for(trig: Trigger, sources: list[ActorMention], targets: list[ActorMention]) -> str:
     code = trig.rule.cameo
-    if code == _EXERCISE_CODE and trig.noun:
+    if code == _EXERCISE_CODE:
         parties = {m.actor.code[:3] for m in (*sources, *targets) if m.actor is not None}
         joint = any(c.lower_ in _JOINT for c in trig.token.children)
         if len(parties) < 2 and not joint:

@@ -21,7 +21,13 @@ from importlib import resources
 
 # Where the PLOVER project's own table disagrees with the current manual, the manual wins
 # (decisions documented in docs/events.md).
-_EVENT_OVERRIDES = {"163": ("SANCTION", "discontinue")}
+# Lifting a curfew or a state of emergency is CONCEDE in the manual (a verbal concession even
+# when it has material effects), RETREAT in the table.
+_EVENT_OVERRIDES = {
+    "163": ("SANCTION", "discontinue"),
+    "0813": ("CONCEDE", ""),
+    "0814": ("CONCEDE", ""),
+}
 _MODE_FIXES = {
     "assassinate": "targeted",
     "ban": "restrict",
