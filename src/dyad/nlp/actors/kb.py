@@ -146,6 +146,12 @@ class KnowledgeBase:
     """All actor tables with the lookups the stages need (see the module docstring)."""
 
     def __init__(self) -> None:
+        self.roles = {
+            r["term"].lower(): Role(
+                r["term"].lower(), r["sector"] or None, r["role"], r["kind"], r["title"] == "1"
+            )
+            for r in _rows("roles.tsv")
+        }
         self.countries: dict[str, Country] = {}
         for r in _rows("countries.tsv"):
             self.countries[r["code"]] = Country(
@@ -155,7 +161,7 @@ class KnowledgeBase:
                 _split(r["adjectives"]),
                 _split(r["seats"]),
                 _split(r["prefixes"]),
-                r["leader"] or None,
+                self._canonical(r["leader"]) or None,
             )
         groupings = [Igo(r["code"], r["name"], _split(r["aliases"])) for r in _rows("igos.tsv")]
         self.igos = {g.code: g for g in groupings if g.code.startswith("IGO")}
@@ -167,12 +173,13 @@ class KnowledgeBase:
             )
             for r in _rows("organisations.tsv")
         ]
-        self.roles = {
-            r["term"].lower(): Role(
-                r["term"].lower(), r["sector"] or None, r["role"], r["kind"], r["title"] == "1"
-            )
-            for r in _rows("roles.tsv")
-        }
+        sectors = {r.sector for r in self.roles.values() if r.sector}
+        for org in self.organisations:
+            if org.country not in self.countries or org.sector not in sectors:
+                raise KnowledgeBaseError(
+                    f"organisations.tsv: {org.name}: unknown country or sector "
+                    f"{org.country!r} {org.sector!r}"
+                )
         place_rows = list(_rows("places.tsv"))
         self.places = tuple(r["name"] for r in place_rows if not r["country"])
         self._place_country: dict[str, str] = {}
@@ -192,6 +199,12 @@ class KnowledgeBase:
                 t.country == code for ts in self._terms.values() for t in ts
             ):
                 raise KnowledgeBaseError(f"countries.tsv: {code} has people but no leader role")
+
+    def _canonical(self, term: str) -> str:
+        """The canonical role of a role term ("king", "emir" -> "monarch", "taoiseach" ->
+        "prime minister"), as people.tsv names offices; the term itself when unknown."""
+        role = self.roles.get(term.lower())
+        return role.role if role is not None else term
 
     def _load_people(self) -> None:
         aliases: dict[str, list[str]] = {}
