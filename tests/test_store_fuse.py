@@ -195,3 +195,25 @@ def test_summary_cuts_at_word_boundaries() -> None:
     s = summarise(m, limit=100)
     assert s.startswith("…") and s.endswith("…")
     assert all(w in long.split() for w in s.strip("…").split())
+
+
+def test_reports_naming_different_people_are_different_events() -> None:
+    from datetime import date as _date
+
+    from dyad.fuse.events import fuse
+    from dyad.types import Actor, ActorMention, DateRange, EventMention, Provenance
+
+    def visit(doc: str, who: str, code: str) -> EventMention:
+        text = f"{who} visited Beijing for talks with Chinese leaders in November."
+        person = ActorMention(0, len(who), who, Actor(code, "person", "RUS", code[3:], who))
+        china = ActorMention(0, 0, "Beijing", Actor("CHNGOV", "country", "CHN", "GOV"))
+        return EventMention(
+            doc_id=doc, sentence=Provenance(doc, 0, len(text), text), trigger_start=0,
+            trigger_end=1, trigger="visited", plover="CONSULT", cameo="042", quad_class=1,
+            goldstein=1.9, sources=(person,), targets=(china,),
+            when=DateRange(_date(2014, 11, 1), _date(2014, 11, 30), "2014-11", "month"),
+        )  # fmt: skip
+
+    events = fuse([visit("a", "Putin", "RUSGOV"), visit("b", "Shoigu", "RUSMIL"),
+                   visit("c", "Putin", "RUSGOV")], {})  # fmt: skip
+    assert sorted(len(e.mentions) for e in events) == [1, 2]

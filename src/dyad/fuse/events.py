@@ -6,7 +6,8 @@ Design (cost about linear in the number of mentions):
    block are ever compared, and new documents re-fuse only the blocks they touch.
 2. Dated mentions, oldest first, join the first event in their block whose date range
    overlaps theirs and whose wording and actors are similar enough (same-day reports of the
-   same type and countries need less wording in common).
+   same type and countries need less wording in common). Mentions that both name the
+   people taking part and share none are never one event.
 3. Undated mentions join the most similar dated event of their block doing the same CAMEO
    action that falls inside their document's publication window (a report cannot describe
    an event after it was published); failing that, the most similar undated event of the
@@ -49,8 +50,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
 
 
-
-
 @dataclass
 class _Cluster:
     block: Block
@@ -58,6 +57,7 @@ class _Cluster:
     words: set[str] = field(default_factory=set)
     codes: set[str] = field(default_factory=set)
     cameos: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)  # named persons taking part
     when: DateRange | None = None  # the event date so far (recomputed when a mention joins)
     first_pub: date | None = None  # earliest publication date of its documents
 
@@ -66,17 +66,32 @@ class _Cluster:
         self.words |= _words(m.sentence.text)
         self.codes |= _actor_keys(m)
         self.cameos.add(m.cameo[:3])
+        self.people |= _people(m)
         if m.when is not None:
             self.when = _event_date([x.when for x in self.mentions if x.when is not None])
         if pub is not None and pub.value is not None:
             self.first_pub = min(self.first_pub or pub.value, pub.value)
 
     def similarity(self, m: EventMention) -> float:
-        """Shared wording and shared actor codes, half and half."""
+        """Shared wording and shared actor codes, half and half; 0 when both name the
+        people taking part and none is shared ("Putin's visit" is not "Shoigu's visit",
+        though both are Russian visits to China)."""
+        people = _people(m)
+        if people and self.people and not people & self.people:
+            return 0.0
         words, codes = _words(m.sentence.text), _actor_keys(m)
         w = len(words & self.words) / max(1, len(words | self.words))
         c = len(codes & self.codes) / max(1, len(codes | self.codes))
         return 0.5 * w + 0.5 * c
+
+
+def _people(m: EventMention) -> set[str]:
+    """The named persons among the mention's sources and targets."""
+    return {
+        a.actor.name
+        for a in (*m.sources, *m.targets)
+        if a.actor is not None and a.actor.kind == "person" and a.actor.name
+    }
 
 
 def _actor_keys(m: EventMention) -> set[str]:
