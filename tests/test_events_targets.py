@@ -10,8 +10,7 @@ import pytest
 import spacy
 
 from dyad.nlp import extensions
-from dyad.nlp.events import args as A
-from dyad.nlp.events import extract_events, plover_label
+from dyad.nlp.events import extract_events, places, plover_label
 from dyad.types import Actor, ActorMention, EventMention
 
 
@@ -131,7 +130,7 @@ def test_without_place_lookup_no_target_is_invented(nlp, monkeypatch):
 
 @pytest.mark.parametrize("answer, code", [("FRA", "FRA"), ("", None), (None, None)])
 def test_country_code_accepts_codes(answer, code):
-    assert A._country_code(answer) == code
+    assert places._country_code(answer) == code
 
 
 def test_pushing_for_another_to_act_is_a_request_to_it(nlp):

@@ -411,7 +411,9 @@ def test_argument_rows_pick_the_finer_code():
     assert lexicon.match("accuse", "V", {"of", "letter"}).cameo == "112"
     assert lexicon.match("withdraw", "V", {"troops"}).cameo == "0872"
     assert lexicon.match("withdraw", "V", {"from", "treaty"}).cameo == "160"
-    assert lexicon.match("call", "V", {"off", "talks"}).cameo == "082"  # "called off", not "for"
+    assert lexicon.match("call", "V", {"off", "talks"}).cameo == "164"  # "called off", not "for"
+    assert lexicon.match("call", "V", {"off", "protest"}).cameo == "082"
+    assert lexicon.match("call", "V", {"off", "search"}) is None  # both words needed
     assert lexicon.match("call", "V", {"for", "talks"}).cameo == "106"
     assert lexicon.match("decline", "V", {"to", "comment"}) is None
     assert lexicon.kind_of("unwilling") == "negator"

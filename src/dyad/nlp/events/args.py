@@ -13,8 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.nlp.actors import kb as actors_kb
-from dyad.types import Actor, ActorMention, Timex
+from dyad.types import ActorMention, Timex
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 OBJECTS = ("dobj", "dative", "iobj", "oprd")
@@ -22,6 +21,8 @@ TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "toward", "towards", "from", "into", "upon", "over", "of"}
 )
 SOURCE_PREPS = frozenset({"by", "between", "among"})
+# Phrases naming the parties a third side stands between ("mediated between X and Y").
+PARTY_PREPS = frozenset({"between", "among"})
 LOCATION_PREPS = frozenset({"in", "at"})
 # Phrase parts that do not describe the argument itself: clauses and non-"of" modifiers.
 _CUT_DEPS = frozenset(
@@ -109,66 +110,6 @@ class ActorIndex:
             if start <= mention.start < end and mention.actor is not None:
                 seen.setdefault(mention.start, mention)
         return [seen[k] for k in sorted(seen)]
-
-
-def complements(tok: Token) -> set[str]:
-    """Lemmas (and forms) of the words a lexicon row may require next to its trigger."""
-    words: set[str] = set()
-
-    def add(t: Token) -> None:
-        words.update((t.lemma_.lower(), t.lower_))
-        for c in t.children:
-            if c.dep_ in ("compound", "amod", "appos", "conj"):
-                words.update((c.lemma_.lower(), c.lower_))
-
-    for child in tok.children:
-        dep = child.dep_
-        if dep in ("dobj", "dative", "attr", "oprd", "acomp", "nsubjpass", "prt", "iobj"):
-            add(child)
-            if dep == "dobj":
-                words.add("+dobj")  # lets a row exclude transitive uses
-            for of in child.children:  # "tons of food aid", "a mission of observers"
-                if of.dep_ == "prep" and of.lower_ == "of":
-                    for obj in of.children:
-                        if obj.dep_ == "pobj":
-                            add(obj)
-        elif dep == "prep":
-            words.add(child.lower_)
-            for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
-                    add(obj)
-        elif dep == "advcl" and for_clause(child):  # "pushed for the US to back it"
-            words.add("for")
-        elif dep == "xcomp" or _is_purpose(child):
-            add(child)
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                words.add("to")
-            for obj in child.children:
-                if obj.dep_ in ("dobj", "prt"):
-                    add(obj)
-        elif dep == "advmod" and child.lower_ == "where":  # "Rome, where she arrived"
-            words.add("where")
-        elif dep in ("compound", "amod") and tok.pos_ in ("NOUN", "PROPN"):
-            add(child)
-    return words
-
-
-def for_clause(tok: Token) -> bool:
-    """A clause introduced by "for" with its own subject: "pressed for Peru to pay",
-    "pushing for the US support the plan" (the parser's advcl with mark "for")."""
-    return (
-        tok.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    )
-
-
-def _is_purpose(tok: Token) -> bool:
-    return (
-        tok.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    )
 
 
 def phrase(head: Token, preps: frozenset[str] = frozenset({"of", "by"})) -> list[Token]:
@@ -268,36 +209,28 @@ def group_anaphor(
     return list(firsts.values()) if len(firsts) == 2 else []
 
 
-_PLACE_PREPS = frozenset({"in", "inside", "throughout", "across"})
-# Nouns whose own "in" phrase says where the action was aimed: "fired at targets in X",
-# "evacuate settlements in X", "strengthened its forces in X".
-_PLACE_CARRIERS = ("dobj", "nsubjpass", "pobj")
-# Prepositions of the trigger whose object can carry such a place ("at targets in X").
-_PLACE_CARRIER_PREPS = frozenset({"at", "from", "to", "into", "on", "against"})
-
-
-def place_heads(anchors: Iterable[Token]) -> list[Token]:
-    """Objects of "in"/"inside"/"throughout" phrases on the trigger and its clause verb, and
-    the noun a "where" clause describes ("Rome, where she arrived"); then, further down, the
-    same phrases on the trigger's objects and on the objects of its "at"/"from"/"to"...
-    phrases ("fired at targets in Jericho", "outlawed an organisation in X"): what is acted
-    upon there is the place's. Nearest first."""
+def mediated_parties(trigger: Token, anchor: Token) -> list[Token]:
+    """The parties a mediation stands between: the objects of "between"/"among" phrases on
+    the trigger, its clause verb, the verb's object and the noun the trigger modifies
+    ("mediated between X and Y", "brokered a truce between X and Y", "hosted talks between
+    X and Y", "launched a mediation effort between X and Y")."""
+    carriers = [trigger, anchor]
+    carriers += [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ in ("compound", "amod", "nmod"):
+        carriers.append(trigger.head)
     heads: list[Token] = []
-    carriers: list[Token] = []
-    for anchor in anchors:
-        if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
-            heads.append(anchor.head)
-        for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-                heads.extend(o for o in child.children if o.dep_ == "pobj")
-            elif child.dep_ in _PLACE_CARRIERS:
-                carriers.append(child)
-            elif child.dep_ == "prep" and child.lower_ in _PLACE_CARRIER_PREPS:
-                carriers.extend(o for o in child.children if o.dep_ == "pobj")
-    for carrier in of_chain(carriers):
-        for prep in carrier.children:
-            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
-                heads.extend(o for o in prep.children if o.dep_ == "pobj")
+    seen: set[int] = set()
+    for carrier in carriers:
+        if carrier.i in seen:
+            continue
+        seen.add(carrier.i)
+        heads.extend(
+            o
+            for p in carrier.children
+            if p.dep_ == "prep" and p.lower_ in PARTY_PREPS
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
     return heads
 
 
@@ -318,89 +251,6 @@ def of_chain(heads: Iterable[Token]) -> list[Token]:
             if o.dep_ == "pobj"
         )
     return out
-
-
-def place_country_mentions(index: ActorIndex, heads: Iterable[Token]) -> list[ActorMention]:
-    """The known actors of place phrases; for a named place with no actor mention (a city,
-    a region), its country, when the knowledge base can tell (``country_of_place``)."""
-    found: list[ActorMention] = []
-    for head in heads:
-        tokens = [t for h in with_conjuncts(head) for t in phrase(h)]
-        known = index.known_in(tokens)
-        if known:
-            found.extend(known)
-            continue
-        found.extend(_place_countries(tokens))
-    return dedupe(found)
-
-
-def _place_countries(tokens: Sequence[Token]) -> list[ActorMention]:
-    kb = actors_kb.load_kb()  # the actors stage owns the knowledge base
-    lookup = getattr(kb, "country_of_place", None)
-    if lookup is None:  # added by the actors stage; absent in older knowledge bases
-        return []
-    out: list[ActorMention] = []
-    seen: set[int] = set()
-    for tok in tokens:
-        if tok.i in seen or not (tok.pos_ == "PROPN" or tok.ent_type_ in _PLACE_ENTS):
-            continue
-        # the named entity around it, else its run of proper nouns: the small models often
-        # tag a city as a person or an organisation, so the knowledge base decides
-        span = _name_span(tok)
-        seen.update(range(span.start, span.end))
-        code = _country_code(lookup(span.text))
-        if code is None and span[0].lower_ == "the":
-            code = _country_code(lookup(span[1:].text))
-        if code is not None:
-            out.append(
-                ActorMention(
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    Actor(code, "country", country=code, name=span.text),
-                )
-            )
-    return out
-
-
-_PLACE_ENTS = ("GPE", "LOC", "FAC")
-
-
-def _name_span(tok: Token) -> Span:
-    """The named entity `tok` is part of, else its run of adjacent proper nouns."""
-    doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-    if ent is not None and ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
-        return ent
-    start = end = tok.i
-    while start > tok.sent.start and doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    while end + 1 < tok.sent.end and doc[end + 1].pos_ == "PROPN":
-        end += 1
-    return doc[start : end + 1]
-
-
-def _country_code(found: object) -> str | None:
-    """`country_of_place` may answer with a code or with a country record."""
-    if found is None:
-        return None
-    if isinstance(found, str):
-        return found or None
-    code = getattr(found, "code", None)
-    return code if isinstance(code, str) else None
-
-
-def location_of(anchors: Iterable[Token]) -> str | None:
-    """The place named by an "in"/"at" phrase on the trigger or its clause verb."""
-    for anchor in anchors:
-        for prep in anchor.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
-                continue
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
-                    return ent.text if ent is not None else obj.text
-    return None
 
 
 def timex_tokens(doc: Doc, timexes: Sequence[Timex] | None) -> list[tuple[Timex, Span]]:

@@ -26,6 +26,7 @@ from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
 from dyad.nlp.events.figures import figure_spans, figures_of
 from dyad.nlp.events.modality import Modality, modality
+from dyad.nlp.events.places import location_of
 from dyad.nlp.events.roles import arguments, pronoun_subject, subject_heads
 from dyad.nlp.events.triggers import Trigger, lemma, sentence_triggers
 from dyad.types import ActorMention, EventMention, Provenance, Timex
@@ -88,7 +89,7 @@ def _event(
         targets=tuple(targets),
         when=when.range if when is not None else None,
         when_text=when.text if when is not None else None,
-        location=A.location_of(
+        location=location_of(
             [
                 tok,
                 trig.anchor,

@@ -14,8 +14,9 @@ names CAMEO codes and the two official tables stay the single source of the rest
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -41,6 +42,23 @@ _MODE_FIXES = {
 _CODE_MODE_FIXES = {"1712": "destroy", "195": "aerial"}
 _CONTEXT_FIXES = {"democracy": "pro_democracy", "humanitarian": "human_security"}
 
+# Past forms of lexicon verbs that the small model misreads in ordinary sentences: "The US
+# unfroze Iranian assets" comes out as an adjective with lemma "unfroze", "forgave" and
+# "retook" as verbs with their own form as lemma. Verbs are looked up by this table before
+# their lemma (`args.verb_lemma`); checked at load to name lexicon verbs only.
+IRREGULAR_FORMS = {
+    "unfroze": "unfreeze",
+    "unfrozen": "unfreeze",
+    "forgave": "forgive",
+    "forgiven": "forgive",
+    "retook": "retake",
+    "retaken": "retake",
+    "slain": "slay",
+    "withheld": "withhold",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+}
+
 # Trigger kinds: what a lexicon row does besides (or instead of) naming an event.
 KINDS = ("event", "intent", "aspect", "report", "light", "negator", "exclude")
 
@@ -62,10 +80,11 @@ class CodeInfo:
 class TriggerRule:
     """One row of cameo_verbs.tsv.
 
-    `args` are lemmas of which one must appear among the trigger's complements (object,
-    particle, prepositional objects, appositions, compounds); empty means "no argument
-    needed". `cameo` is empty for rows that only have a grammatical role (`kind` other
-    than ``event``).
+    `args` are the row's alternatives, of which one must appear among the trigger's
+    complements (object, particle, prepositional objects, appositions, compounds); an
+    alternative joining words with ``+`` needs all of them ("off+talks": the particle and
+    the object of "called off the talks"). Empty means "no argument needed". `cameo` is
+    empty for rows that only have a grammatical role (`kind` other than ``event``).
     """
 
     lemma: str
@@ -73,6 +92,24 @@ class TriggerRule:
     args: frozenset[str]
     cameo: str
     kind: str
+    needs: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needs", tuple(_words_of(alt) for alt in sorted(self.args)))
+
+    def meets(self, complements: set[str]) -> bool:
+        """Does one of the row's alternatives occur among `complements`?"""
+        return not self.needs or any(need <= complements for need in self.needs)
+
+    @property
+    def specificity(self) -> int:
+        """Words its most demanding alternative needs (0 for a row without args)."""
+        return max((len(need) for need in self.needs), default=0)
+
+
+def _words_of(alternative: str) -> frozenset[str]:
+    """ "off+talks" -> {off, talks}; the pseudo-word "+dobj" keeps its leading "+"."""
+    return frozenset(w for w in re.split(r"(?<=[^+])\+", alternative) if w)
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -131,7 +168,8 @@ def code_info(cameo: str) -> CodeInfo:
 
 @lru_cache(maxsize=1)
 def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
-    """(lemma, pos) -> its rules, the ones with argument words first.
+    """(lemma, pos) -> its rules: rows needing a combination of words first ("off+talks"),
+    then rows with argument words, then bare rows; file order within each group.
 
     Checked at load: every CAMEO code named must exist in cameo2plover.tsv.
     """
@@ -147,7 +185,10 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
             raise ValueError(f"cameo_verbs.tsv line {number}: unknown CAMEO code {cameo!r}")
         words = frozenset(w.strip() for w in args.split("|") if w.strip())
         rules[(lemma, pos)].append(TriggerRule(lemma, pos, words, cameo, kind))
-    return {key: tuple(sorted(val, key=lambda r: not r.args)) for key, val in rules.items()}
+    unknown = {v for v in IRREGULAR_FORMS.values() if (v, "V") not in rules}
+    if unknown:
+        raise ValueError(f"IRREGULAR_FORMS names verbs outside cameo_verbs.tsv: {unknown}")
+    return {key: tuple(sorted(val, key=lambda r: -r.specificity)) for key, val in rules.items()}
 
 
 def rules_for(lemma: str, pos: str) -> tuple[TriggerRule, ...]:
@@ -168,7 +209,7 @@ def match(lemma: str, pos: str, complements: set[str]) -> TriggerRule | None:
     for rule in rules_for(lemma, pos):
         if rule.kind not in ("event", "exclude"):
             continue
-        if not rule.args or rule.args & complements:
+        if rule.meets(complements):
             return rule if rule.kind == "event" else None
     return None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dyad.nlp.events import lexicon
-from dyad.nlp.events.args import complements, for_clause
+from dyad.nlp.events.words import complements, for_clause, verb_lemma
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "should", "must", "ca"})
@@ -88,9 +88,10 @@ def _clause_flags(node: Token, state: Modality, *, under_report: bool) -> None:
 def _speech_act(verb: Token) -> bool:
     """A verb coded as an event itself, which makes what it governs its content rather
     than a separate event ("threatened to cut", "accused X of attacking")."""
-    if lexicon.kind_of(verb.lemma_) in ("intent", "aspect", "negator", "report", "light"):
+    word = verb_lemma(verb) or verb.lemma_
+    if lexicon.kind_of(word) in ("intent", "aspect", "negator", "report", "light"):
         return False
-    return lexicon.match(verb.lemma_, "V", complements(verb)) is not None
+    return lexicon.match(word, "V", complements(verb)) is not None
 
 
 def _has_report_above(tok: Token) -> bool:
@@ -123,7 +124,9 @@ def modality(trigger: Token, anchor: Token) -> Modality:
                 state.negated = True
             if node.lemma_.lower() in _WISH:
                 state.hypothetical = True
-        if node.pos_ == "ADJ" and node.lower_ in _FUTURE_ADJ:
+        if node.lower_ in _FUTURE_ADJ and (
+            node.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in node.children)
+        ):  # "is due to", "was expected to" (the parser's passive verb)
             state.future = True
         if (
             node.lemma_.lower() == "go"
@@ -141,6 +144,9 @@ def modality(trigger: Token, anchor: Token) -> Modality:
         if (node.dep_ in ("xcomp", "acomp") or for_clause(node)) and _speech_act(head):
             state.embedded = True  # "refused to deploy", "urged X to support"
             break
+        if node.dep_ == "xcomp" and head.lemma_.lower() == "have" and head.tag_ != "VBD":
+            # "has to step down": an obligation, like "must" ("had to" tells what was done)
+            state.hypothetical = True
         if node.dep_ in ("xcomp", "conj", "acomp") or is_purpose_clause(node):
             node, first = head, False
             continue

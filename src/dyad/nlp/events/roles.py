@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 
 from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
+from dyad.nlp.events import places as P
+from dyad.nlp.events import words as W
 from dyad.nlp.events.modality import is_purpose_clause
 from dyad.nlp.events.triggers import Trigger, lemma, target_heads, verb_trigger
 from dyad.types import Actor, ActorMention
@@ -21,42 +23,14 @@ from dyad.types import Actor, ActorMention
 _NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 _THINGS = frozenset(
-    {
-        "export",
-        "import",
-        "trade",
-        "price",
-        "economy",
-        "growth",
-        "market",
-        "deal",
-        "contract",
-        "agreement",
-        "policy",
-        "move",
-        "decision",
-        "plan",
-        "report",
-        "statement",
-        "relation",
-        "relationship",
-        "tie",
-        "cooperation",
-        "partnership",
-        "pressure",
-        "crisis",
-        "situation",
-        "development",
-        "war",
-        "effort",
-        "step",
-        "approach",
-        "project",
-        "pipeline",
-        "supply",
-        "demand",
-    }
+    "export import trade price economy growth market deal contract agreement policy "
+    "move decision plan report statement relation relationship tie cooperation "
+    "partnership pressure crisis situation development war effort step approach "
+    "project pipeline supply demand".split()
 )
+# Mediation (CAMEO 045) and the intent to mediate (039): the mediator is the source, the
+# parties it stands between are the targets (`args.mediated_parties`).
+_MEDIATION = frozenset({"039", "045"})
 # Meetings and statements of intent or support happen somewhere without being aimed at it.
 _NO_PLACE_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT"})
 # Protest, repression and violence at home are aimed at the home country: CAMEO and PLOVER
@@ -128,12 +102,16 @@ def pronoun_subject(trig: Trigger) -> bool:
     return not passive and any(h.lower_ in _PRONOUNS for h in heads)
 
 
-def _noun_sources(index: A.ActorIndex, noun: Token) -> list[ActorMention]:
+def _noun_sources(
+    index: A.ActorIndex, noun: Token, *, mediation: bool = False
+) -> list[ActorMention]:
     """Actors named inside an event noun's phrase: "the premier's visit", "a Franco-German
-    exercise", "talks between X and Y", "an attack by X"."""
+    exercise", "talks between X and Y", "an attack by X". For a mediation the parties
+    between which it stands are not its sources (`args.mediated_parties`)."""
     heads = [c for c in noun.children if c.dep_ in _NOUN_SOURCE_DEPS]
+    preps = A.SOURCE_PREPS - A.PARTY_PREPS if mediation else A.SOURCE_PREPS
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in A.SOURCE_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             heads.extend(o for o in prep.children if o.dep_ == "pobj")
     return A.actors_of(index, heads)
 
@@ -141,8 +119,9 @@ def _noun_sources(index: A.ActorIndex, noun: Token) -> list[ActorMention]:
 def arguments(
     index: A.ActorIndex, trig: Trigger, sent: Span, recent_pair: Sequence[ActorMention] = ()
 ) -> tuple[list[ActorMention], list[ActorMention]]:
+    mediation = trig.rule.cameo in _MEDIATION
     if trig.standalone:
-        sources = _noun_sources(index, trig.token)
+        sources = _noun_sources(index, trig.token, mediation=mediation)
         targets = A.actors_of(index, target_heads(trig.token))
     else:
         heads, _passive = subject_heads(trig.anchor)
@@ -156,7 +135,7 @@ def arguments(
                 if head.lower_ in ("he", "she"):
                     sources = A.person_antecedent(index, head)
         if trig.noun:
-            inner = _noun_sources(index, trig.token)
+            inner = _noun_sources(index, trig.token, mediation=mediation)
             sources = inner or sources
         aimed = target_heads(trig.anchor)
         if trig.noun:
@@ -166,6 +145,11 @@ def arguments(
         if trig.demand_clause is not None:
             aimed = [c for c in trig.demand_clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         targets = A.actors_of(index, [h for h in aimed if h.i != trig.token.i], unresolved=True)
+    if mediation:
+        parties = A.actors_of(index, A.mediated_parties(trig.token, trig.anchor), unresolved=True)
+        party_keys = {m.key for m in parties}
+        sources = [m for m in sources if m.key not in party_keys]
+        targets = A.dedupe([*parties, *targets])
     source_codes = {m.actor.code for m in sources if m.actor is not None}
     source_keys = {m.key for m in sources}
     targets = [m for m in targets if m.key not in source_keys]
@@ -173,9 +157,9 @@ def arguments(
     if not targets and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
         # "lifted the curfew in Montenegro": the place's actor is the one affected
         anchors = [trig.token, trig.anchor, *_governed_clauses(trig)]
-        places = A.place_country_mentions(index, A.place_heads(anchors))
+        places = P.place_country_mentions(index, P.place_heads(anchors))
         if info.mode == "visit":  # "arrived in Moscow", "traveled to Shanghai"
-            places += A.place_country_mentions(index, _destinations(trig))
+            places += P.place_country_mentions(index, _destinations(trig))
         own = set() if info.plover in _DOMESTIC else {c[:3] for c in source_codes}
         targets = A.dedupe(
             m
@@ -228,7 +212,7 @@ def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
         for h in heads
         if h.pos_ in ("NOUN", "PROPN")
         and h.i != trigger.i
-        and (h.dep_ != "pobj" or h.head.lower_ in _OBJECT_TARGET_PREPS)
+        and (h.dep_ != "pobj" or _from_phrase(h.head))
     ]
     if trigger.pos_ in ("NOUN", "PROPN"):
         nouns += [
@@ -248,6 +232,14 @@ def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
             if o.dep_ == "pobj"
         )
     return out
+
+
+def _from_phrase(prep: Token) -> bool:
+    """A preposition whose object's own phrases name targets; "out of" counts as "from"
+    ("pulled out of the talks with Y")."""
+    if prep.lower_ == "of" and prep.head.dep_ == "prep":
+        return prep.head.lower_ in W.COMPOUND_PREPS
+    return prep.lower_ in _OBJECT_TARGET_PREPS
 
 
 def _inanimate(head: Token) -> bool:
@@ -271,7 +263,7 @@ def _content_targets(trig: Trigger) -> list[Token]:
         heads.extend(own)
         heads.extend(_object_prep_targets(own, trig.token))
     for child in verb.children:
-        if (child.dep_ == "ccomp" or A.for_clause(child)) and quad_of(trig) == 3:
+        if (child.dep_ == "ccomp" or W.for_clause(child)) and quad_of(trig) == 3:
             heads.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
     return heads
 
@@ -298,7 +290,8 @@ def _governed_clauses(trig: Trigger) -> list[Token]:
 def _speech_act_trigger(trig: Trigger) -> bool:
     """A trigger whose governed clause is its content, not a second event (modality marks
     that clause `embedded`): threats, demands, refusals, accusations..."""
-    return trig.rule.kind == "event" and lexicon.kind_of(trig.anchor.lemma_) is None
+    word = W.verb_lemma(trig.anchor) or trig.anchor.lemma_
+    return trig.rule.kind == "event" and lexicon.kind_of(word) is None
 
 
 def quad_of(trig: Trigger) -> int:

@@ -15,8 +15,8 @@ from spacy.tokens import Span, Token
 
 from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
-from dyad.nlp.events.args import complements
 from dyad.nlp.events.modality import is_purpose_clause
+from dyad.nlp.events.words import COMPOUND_PREPS, complements, lemma, verb_lemma
 
 _DEMAND = lexicon.TriggerRule("must", "V", frozenset(), "100", "event")
 _OBLIGATION_AUX = frozenset({"must", "should"})
@@ -32,10 +32,6 @@ class Trigger:
     noun: bool = False
     standalone: bool = False
     demand_clause: Token | None = None  # for "X said Y must ...": Y's clause
-
-
-def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def _embedded_verb(verb: Token, *, purpose: bool) -> Token | None:
@@ -74,16 +70,16 @@ def _event_noun_near(verb: Token) -> Token | None:
     apposition of it, the noun after a light noun ("the start of X"), the subject of
     "take place", or the object of "take part in"/"participate in"."""
     candidates: list[Token] = []
-    verb_lemma = lemma(verb)
+    verb_word = lemma(verb)
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
-            if verb_lemma == "take" and child.lower_ == "place":
+            if verb_word == "take" and child.lower_ == "place":
                 candidates.extend(c for c in verb.children if c.dep_ == "nsubj")
                 if verb.dep_ == "relcl":
                     candidates.append(verb.head)
                 continue
             candidates.append(child)
-            if verb_lemma == "take" and child.lower_ == "part":
+            if verb_word == "take" and child.lower_ == "part":
                 candidates.extend(
                     o
                     for p in verb.children
@@ -92,9 +88,7 @@ def _event_noun_near(verb: Token) -> Token | None:
                     if o.dep_ == "pobj"
                 )
         elif (
-            child.dep_ == "prep"
-            and child.lower_ == "in"
-            and verb_lemma in ("participate", "engage")
+            child.dep_ == "prep" and child.lower_ == "in" and verb_word in ("participate", "engage")
         ):
             candidates.extend(o for o in child.children if o.dep_ == "pobj")
     for cand in list(candidates):  # "ten days of war games"
@@ -122,9 +116,10 @@ def _event_noun_near(verb: Token) -> Token | None:
 
 def verb_trigger(verb: Token) -> Trigger | None:
     """The trigger a verb contributes, if any (see module docstring, step 1)."""
-    if verb.pos_ not in ("VERB", "AUX"):
+    word = verb_lemma(verb)
+    if word is None:
         return None
-    kind = lexicon.kind_of(verb.lemma_)
+    kind = lexicon.kind_of(word)
     passing = kind in ("intent", "aspect", "negator")
     embedded = _embedded_verb(verb, purpose=False) if passing else None
     if embedded is not None and verb_trigger(embedded) is not None:
@@ -141,10 +136,10 @@ def verb_trigger(verb: Token) -> Trigger | None:
                 )
             ):  # "we should": no demand on another
                 return Trigger(verb, verb, _DEMAND, demand_clause=clause)
-    rule = lexicon.match(verb.lemma_, "V", complements(verb))
+    rule = lexicon.match(word, "V", complements(verb))
     if rule is not None:
         return Trigger(verb, verb, rule)
-    if kind in ("light", "aspect", "intent") or lemma(verb) in _ANNOUNCE:
+    if kind in ("light", "aspect", "intent") or word in _ANNOUNCE:
         noun = _event_noun_near(verb)
         if noun is not None:
             carried = noun_rule(noun)
@@ -164,6 +159,14 @@ def target_heads(tok: Token) -> list[Token]:
             heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in A.TARGET_PREPS:
             heads.extend(o for o in child.children if o.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in COMPOUND_PREPS:  # "out of Syria"
+            heads.extend(
+                o
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ in A.TARGET_PREPS
+                for o in p.children
+                if o.dep_ == "pobj"
+            )
     return heads
 
 
