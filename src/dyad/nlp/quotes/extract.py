@@ -3,15 +3,23 @@
 Order of work, and why:
 1. quotations from the quotation marks (marks.py), so cues inside a quotation are skipped
    (a quoted "I think" is part of the outer quote, not an attribution of its own);
-2. cues: verbs of the lexicon (lexicon.py) and "according to"; for each, the content its
-   grammar gives (complement clause, fronted clause of "…, he said", object) widened to
-   the whole quotations it touches; the source is the verb's subject (or the subject of
-   the verb a participle or conjunct hangs on, or the object of "according to");
-3. quotations not yet claimed go to a cue of their sentence without content of its own
+2. cues: verbs of the lexicon (lexicon.py), verbs outside it that take a subject and a
+   "that"-clause, nouns of the lexicon with a "that"-clause (nouns.py) and "according to";
+   for each, the content its grammar gives (complement clause, the clause around a
+   "…, he said" or "as he said" cue, object, a passive cue's subject) kept within the
+   cue's paragraph and widened to the whole quotations it touches; the cue takes its
+   auxiliaries and adverbs (extents.py); the source is the verb's subject (or the passive
+   agent, the subject of the verb a participle or conjunct hangs on, a noun cue's
+   possessor, or the object of "according to");
+3. colon attributions: the title line ('Name: …') and transcript lines ('NAME: …')
+   (headline.py);
+4. quotations not yet claimed go to a cue of their sentence without content of its own
    ('He said: "…"'), or to the cue of the next sentence ('"…" He said.');
-4. a direct quote is continued by the quotation sentences that follow it in its paragraph
-   with no cue of their own ('"A," he said. "B."');
-5. speakers are resolved within the document (speaker.py).
+5. a quote holding quotations is continued by the quotation sentences that follow it in its
+   paragraph with no cue of their own ('"A," he said. "B."');
+6. an attribution whose cue lies inside another one's content is dropped: PolNeAR mostly
+   annotates only the outer one;
+7. speakers are resolved within the document (speaker.py).
 """
 
 from __future__ import annotations
@@ -22,10 +30,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.quotes.content import QuoteIndex, kind_of, merge, runs, with_quotations
-from dyad.nlp.quotes.grammar import content_tokens, source_token, subtree_ids
-from dyad.nlp.quotes.headline import headline_quote
-from dyad.nlp.quotes.lexicon import cues
+from dyad.nlp.quotes.extents import cue_span, same_paragraph, without_dateline
+from dyad.nlp.quotes.grammar import content_tokens, source_token, stance_with_that, subtree_ids
+from dyad.nlp.quotes.headline import headline_quote, label_quotes
+from dyad.nlp.quotes.lexicon import Cue, cues
 from dyad.nlp.quotes.marks import find_quotations
+from dyad.nlp.quotes.nouns import adjective_stance, noun_content, noun_source
 from dyad.nlp.quotes.speaker import to_quotes
 from dyad.types import Quote
 
@@ -47,13 +57,6 @@ class Found:
     source_span: tuple[int, int] | None = None  # a source found without the parse
 
 
-def _cue_span(verb: Token, frame: str) -> tuple[int, int]:
-    end_tok = verb
-    if frame == "prep" and verb.i + 1 < len(verb.doc):
-        end_tok = verb.doc[verb.i + 1]
-    return verb.idx, end_tok.idx + len(end_tok)
-
-
 def _according(tok: Token) -> Found | None:
     """'according to X, …' / '…, according to X.'"""
     to = [c for c in tok.children if c.lower_ == "to"]
@@ -65,10 +68,34 @@ def _according(tok: Token) -> Found | None:
         return None
     own = subtree_ids(tok)
     sent = tok.sent
-    ids = {t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+    root = head
+    while root.dep_ == "conj" and root.head.i != root.i:  # "…, and C won 13%, according to X"
+        root = root.head
+    ids = {t.i for t in root.subtree if t.i not in own and sent.start <= t.i < sent.end}
     found = Found(tok, (tok.idx, to[0].idx + len(to[0])), objs[0], frame="phrase")
+    found.content = runs(tok.doc, same_paragraph(tok.doc, tok, ids))
+    return found
+
+
+def _noun(tok: Token) -> Found | None:
+    """'his claim that …' (nouns.py)."""
+    ids = noun_content(tok)
+    if not ids:
+        return None
+    found = Found(tok, (tok.idx, tok.idx + len(tok)), noun_source(tok), frame="noun")
     found.content = runs(tok.doc, ids)
     return found
+
+
+def _addressless(verb: Token) -> bool:
+    """A cue verb that reports nobody: an imperative addressed to the reader ("See my
+    article", "Note that ...": a bare verb heading its sentence with no subject) or a past
+    participle modifying a phrase without an agent ("a drill aimed at the US")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+        return False
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT":
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")
 
 
 def _markup(text: str, tok: Token) -> bool:
@@ -104,26 +131,48 @@ def find(doc: Doc) -> list[Found]:
                 found.append(item)
             continue
         cue = lexicon.get(lemma)
+        if tok.pos_ == "ADJ":
+            stance = adjective_stance(tok)
+            if stance is not None:
+                item = Found(tok, (tok.head.idx, tok.idx + len(tok)), stance[0], frame="noun")
+                item.content = runs(doc, stance[1])
+                found.append(item)
+            continue
+        if tok.pos_ == "NOUN":
+            if cue is not None and "noun" in cue.frames:
+                item = _noun(tok)
+                if item is not None:
+                    found.append(item)
+            continue
+        if cue is None and tok.pos_ == "VERB" and stance_with_that(tok):
+            cue = Cue(lemma, ("ccomp",))
         if cue is None or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             continue
         if _markup(text, tok):
             continue
         ids, frame = content_tokens(tok, cue)
-        source = source_token(tok)
+        source = source_token(tok) if frame != "raise" else None
         if source is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "it is safe to say …": nobody says it
+        if source is None and _addressless(tok):
+            continue  # "See my article …", "… aimed at the US": no one is reported
         if frame == "" and "clause" not in cue.frames:
             continue
-        item = Found(tok, _cue_span(tok, frame), source, frame=frame or cue.frames[0])
+        item = Found(tok, cue_span(tok, frame), source, frame=frame or cue.frames[0])
         if source is not None:
             ids -= subtree_ids(source) if source.i not in ids else set()
         ids.discard(tok.i)
-        item.content = runs(doc, ids)
+        item.content = runs(doc, without_dateline(doc, same_paragraph(doc, tok, ids)))
         found.append(item)
     heading = headline_quote(doc)
     if heading is not None:
         found.insert(0, Found(heading.cue_tok, heading.cue, None, list(heading.content),
                               frame="phrase", source_span=heading.source))  # fmt: skip
+    for lab in label_quotes(doc, text):
+        if not any(f.cue_tok.i == lab.cue_tok.i for f in found) and index.inside[lab.cue_tok.i] < 0:
+            found.append(Found(lab.cue_tok, lab.cue, None, list(lab.content),
+                               frame="phrase", source_span=lab.source))  # fmt: skip
+    found.sort(key=lambda f: f.cue[0])
     claimed: set[int] = set()
     for item in found:
         if item.content:
@@ -131,7 +180,7 @@ def find(doc: Doc) -> list[Found]:
             claimed |= item.quotations
     _attach_free_quotations(doc, found, index, claimed)
     _continue_quotes(doc, found, index, claimed)
-    out = [f for f in found if f.content]
+    out = _outermost([f for f in found if f.content])
     for f in out:
         f.kind = kind_of(f.content, index, text)
     return out
@@ -175,11 +224,35 @@ def _attach_free_quotations(
             item.content = merge([*item.content, *pieces], index.text)
 
 
+def _outermost(found: list[Found]) -> list[Found]:
+    """Attributions whose cue is not inside another one's content: PolNeAR rarely annotates
+    the nested one ("Officials say they expect …" is one attribution; in train only about a
+    quarter of such nested cues are annotated)."""
+    if len(found) < 2:
+        return found
+    size = max(e for f in found for _, e in (*f.content, f.cue)) + 1
+    covers = [0] * (size + 1)  # how many contents cover each character (difference array)
+    for f in found:
+        for s, e in f.content:
+            covers[s] += 1
+            covers[e] -= 1
+    for k in range(1, size + 1):
+        covers[k] += covers[k - 1]
+    out = []
+    for f in found:
+        at = f.cue[0]
+        own = sum(1 for s, e in f.content if s <= at < e)
+        if covers[at] - own == 0:
+            out.append(f)
+    return out
+
+
 def _continue_quotes(doc: Doc, found: list[Found], index: QuoteIndex, claimed: set[int]) -> None:
-    """'"A," he said. "B."': B continues the quote when its sentence has no cue."""
+    """'"A," he said. "B."': B continues a quote holding quotations (direct or mixed) when
+    its sentence has no cue."""
     cue_sents = {f.cue_tok.sent.start for f in found}
     for item in found:
-        if not item.quotations or kind_of(item.content, index, index.text) != "direct":
+        if not item.quotations:
             continue
         sent = item.cue_tok.sent
         last = max(index.quotations[k].end for k in item.quotations)

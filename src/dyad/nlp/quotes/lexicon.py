@@ -7,7 +7,10 @@ relations its content may take, in order of preference:
 - ``object``: a direct object ("criticized the plan");
 - ``xcomp``: an open complement ("wants to leave", "urged him to leave");
 - ``prep``: the object of a preposition ("talked about the plan");
-- ``phrase``: a prepositional phrase naming the source ("according to X, ...").
+- ``phrase``: a prepositional phrase naming the source ("according to X, ...");
+- ``noun``: the lemma is also a cue as a noun with a "that"-clause ("the claim that ...");
+- ``raise``: a verb of appearance whose subject and complement are the content, with no
+  source ("The deal seems to be collapsing").
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from importlib import resources
 
 from dyad.errors import KnowledgeBaseError
 
-FRAMES = frozenset({"clause", "ccomp", "object", "xcomp", "prep", "phrase"})
+FRAMES = frozenset({"clause", "ccomp", "object", "xcomp", "prep", "phrase", "noun", "raise"})
 FILE = "quote_cues.tsv"
 
 

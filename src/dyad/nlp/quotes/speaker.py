@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.extensions import text_of
 from dyad.types import Actor, ActorMention, Quote
@@ -148,9 +148,9 @@ def _speaker(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    for ent in span.ents:
-        if ent.label_ == "PERSON":
-            return people.complete(ent.text.removesuffix("'s").removesuffix("’s").strip())
+    name = _person_in(span)
+    if name is not None:
+        return people.complete(name.removesuffix("'s").removesuffix("’s").strip())
     root = span.root
     if root.lower_ in _PRONOUNS:
         named = people.last_before(start, quoted=quoted)
@@ -165,6 +165,24 @@ def _speaker(
             return same  # "a scholar at the CIIS noted ..." ... "The scholar argued ..."
         named = people.last_before(start, role=role, quoted=quoted)
         return named[1] if named else None
+    return None
+
+
+def _person_in(span: Span) -> str | None:
+    """The text of the first PERSON entity lying wholly inside `span` (as `span.ents` would
+    give it, without building the document's entity list on every call)."""
+    doc = span.doc
+    i = span.start
+    while i < span.end:
+        tok = doc[i]
+        if tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON":
+            j = i + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            if j <= span.end:
+                return doc[i:j].text
+            return None
+        i += 1
     return None
 
 
