@@ -222,3 +222,21 @@ def test_imperatives_and_bare_participles_report_nobody(nlp: Language) -> None:
     )
     found = quotes(nlp, text)
     assert [q.cue for q in found] == ["said"]
+
+
+def test_a_speaker_known_by_role_speaks_for_the_body_of_the_role() -> None:
+    from dyad.nlp.pipeline import cached_pipeline
+
+    nlp = cached_pipeline()
+    text = (
+        "Ivan Petrenko, chair of the State Duma's defence committee, said the drills would "
+        "continue. He added that costs would rise. A researcher in Moscow said prices would fall."
+    )
+    doc = nlp.make_doc(text)
+    doc._.dyad_doc_id = "t1"
+    doc._.dyad_published = None
+    found = {q.source: q for q in nlp(doc)._.dyad_quotes}
+    petrenko = found["Ivan Petrenko, chair of the State Duma's defence committee"]
+    assert petrenko.actor_code == "RUSLEG"
+    assert found["He"].actor_code == "RUSLEG"  # the same speaker
+    assert found["A researcher in Moscow"].actor_code is None  # a place is no affiliation

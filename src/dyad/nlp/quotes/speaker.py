@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.extensions import text_of
-from dyad.types import Actor, ActorMention, Quote
+from dyad.nlp.quotes.affiliation import actor_of, kb_person
+from dyad.types import ActorMention, Quote
 
 if TYPE_CHECKING:
     from dyad.nlp.quotes.extract import Found
@@ -44,7 +45,7 @@ class People:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            kb = _kb_person(actors, ent.start_char, ent.end_char)
+            kb = kb_person(actors, ent.start_char, ent.end_char)
             name = kb.name if kb and kb.name else _strip_possessive(ent.text)
             words = name.split()
             if not words:
@@ -195,40 +196,6 @@ def _said(doc: Doc, start: int, end: int, speaker: str | None, code: str | None)
     return _Said(start, head, singular, speaker or text_of(doc)[start:end], code)
 
 
-_HEAD_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det"})
-
-
-def _actor(doc: Doc, mentions: list[ActorMention], start: int, end: int) -> ActorMention | None:
-    """The actor mention at the source's head ("a Chinese foreign ministry spokesperson",
-    "Russia's defence minister", "Sergei Shoigu"), or in a coordination of heads ("India and
-    China"); not one inside a modifier further out ("Kavita Rao, a researcher in New Delhi"
-    is not the Indian government speaking)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    heads = [span.root] + [c for c in span.root.children if c.dep_ == "conj"]
-    spots: list[tuple[int, int]] = []
-    for h in heads:
-        spots.append((h.idx, h.idx + len(h)))
-        for c in h.children:
-            if c.dep_ in _HEAD_MODIFIERS and c.i < h.i:
-                spots.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
-    for m in mentions:
-        if m.actor is not None and any(m.start < e and s < m.end for s, e in spots):
-            return m
-    return None
-
-
-def _kb_person(actors: Sequence[ActorMention], start: int, end: int) -> Actor | None:
-    """The knowledge-base person the actor component found at start-end (its name completes
-    "Xi" to "Xi Jinping": surname-first names are not completed by their last word)."""
-    for m in actors:
-        a = m.actor
-        if a is not None and a.kind == "person" and m.start < end and start < m.end:
-            return a
-    return None
-
-
 def _strip_possessive(text: str) -> str:
     return text.removesuffix("'s").removesuffix("’s").strip()
 
@@ -258,7 +225,7 @@ def to_quotes(doc: Doc, founds: list[Found]) -> list[Quote]:
             if isinstance(who, _Said):
                 who, actor_code = who.speaker, who.code
             speaker = who
-            mention = _actor(doc, mentions, rng[0], rng[1])
+            mention = actor_of(doc, mentions, rng[0], rng[1])
             if mention is not None and mention.actor is not None:
                 actor_code = mention.actor.code
                 name = mention.actor.name
