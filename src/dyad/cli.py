@@ -19,7 +19,14 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -198,6 +205,41 @@ def ingest(
         highlight=False,
     )
     if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def reanalyse(
+    db: DbOption = Path(settings.DB.default),
+    model: ModelOption = settings.MODEL.default,
+    batch: Annotated[int, typer.Option(help=settings.BATCH.help)] = int(settings.BATCH.default),
+) -> None:
+    """Analyse every stored document again with this version of dyad, then fuse anew."""
+    from dyad.ingest.reanalyse import reanalyse as run_reanalyse
+    from dyad.nlp.pipeline import build_pipeline
+
+    with err.status(f"Loading spaCy pipeline {model}…"):
+        nlp = build_pipeline(model)
+    with open_store(db) as store:
+        total = store.count_documents()
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+            MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=False,
+        ) as progress:  # fmt: skip
+            task = progress.add_task("Re-analysing", total=total)
+            result = run_reanalyse(
+                store, nlp, model, batch_size=batch, on_item=lambda _: progress.advance(task)
+            )
+            progress.update(task, description="Fused events")
+    for e in result.errors:
+        err.print(f"[red]failed:[/red] {e.path}: {e.reason}", markup=True, highlight=False)
+    err.print(
+        f"{result.done} re-analysed, {len(result.errors)} failed (their old analysis kept); "
+        f"{result.events} events in {db} ({result.seconds:.1f} s)",
+        highlight=False,
+    )
+    if result.errors:
         raise typer.Exit(1)
 
 

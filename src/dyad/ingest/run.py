@@ -21,7 +21,7 @@ from dyad.fuse.events import fuse_store
 from dyad.ingest.readers import RawArticle, iter_articles
 from dyad.nlp.pipeline import analyse
 from dyad.store.db import Store
-from dyad.types import Document, PublicationDate
+from dyad.types import Analysis, Document, PublicationDate
 
 Progress = Callable[[str, str], None]
 """Called once per input item with (status, path): status is added, known or error."""
@@ -106,7 +106,7 @@ def ingest(
             seen.add(document.doc_id)
             yield document
 
-    for document, analysis in _analyse_isolated(nlp, new_documents(), batch_size, result):
+    for document, analysis in analyse_isolated(nlp, new_documents(), batch_size, result.errors):
         if store.add(document, analysis, model_name):
             result.added += 1
             report("added", document.path or "")
@@ -119,9 +119,9 @@ def ingest(
     return result
 
 
-def _analyse_isolated(
-    nlp: Language, documents: Iterator[Document], batch_size: int, result: IngestResult
-) -> Iterator[tuple[Document, object]]:
+def analyse_isolated(
+    nlp: Language, documents: Iterator[Document], batch_size: int, errors: list[InputError]
+) -> Iterator[tuple[Document, Analysis]]:
     """Analyse in batches; if a batch fails, redo it one document at a time so that only the
     document that fails is reported (with its path) and the rest of the batch goes on."""
     while True:
@@ -138,7 +138,7 @@ def _analyse_isolated(
                 try:
                     analysed.extend(analyse(nlp, [document], 1))
                 except Exception as exc:  # noqa: BLE001 - reported with the file, run goes on
-                    result.errors.append(
+                    errors.append(
                         InputError(document.path or document.doc_id, f"analysis failed: {exc!r}")
                     )
         yield from analysed

@@ -111,11 +111,12 @@ class Store:
             )
             if cur.rowcount == 0:
                 return False
-            self._add_analysis(db, document, analysis)
+            self.write_analysis(db, document, analysis)
         return True
 
     @staticmethod
-    def _add_analysis(db: sqlite3.Connection, document: Document, analysis: Analysis) -> None:
+    def write_analysis(db: sqlite3.Connection, document: Document, analysis: Analysis) -> None:
+        """Insert what the per-document stage found (in the caller's transaction)."""
         doc_id, text = document.doc_id, document.text
         db.executemany(
             "INSERT INTO sentences (doc_id, idx, start, end) VALUES (?, ?, ?, ?)",

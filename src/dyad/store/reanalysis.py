@@ -1,0 +1,45 @@
+"""Replace a stored document's analysis with a new one (after dyad or its model changed).
+
+Everything the per-document stage wrote for the document (sentences and their index, timexes,
+actor mentions, event mentions, quotes and their index, figures) is deleted and written anew
+in one transaction, so a failure leaves the old analysis in place. The events the document's
+old mentions belonged to are deleted; the caller re-fuses afterwards.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dyad.store.db import Store
+from dyad.store.tx import transaction
+from dyad.types import Analysis, Document
+
+# Tables keyed by doc_id that hold the per-document analysis.
+_PER_DOCUMENT = ("sentences", "sentences_fts", "timexes", "actor_mentions", "figures")
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def replace_analysis(store: Store, document: Document, analysis: Analysis, model: str) -> None:
+    """Swap `document`'s stored analysis for `analysis` (one transaction)."""
+    doc_id = document.doc_id
+    pub = analysis.published or document.published
+    with transaction(store.db) as db:
+        db.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM event_mentions "
+                   "WHERE doc_id = ? AND event_id IS NOT NULL)", (doc_id,))  # fmt: skip
+        db.execute("DELETE FROM event_mentions WHERE doc_id = ?", (doc_id,))
+        db.execute("DELETE FROM quotes_fts WHERE rowid IN "
+                   "(SELECT quote_id FROM quotes WHERE doc_id = ?)", (doc_id,))  # fmt: skip
+        db.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
+        for table in _PER_DOCUMENT:
+            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608
+        db.execute(
+            "UPDATE documents SET published = ?, published_source = ?, published_confidence = ?,"
+            " published_reason = ?, published_earliest = ?, published_latest = ?, model = ? "
+            "WHERE doc_id = ?",
+            (_iso(pub.value), pub.source, pub.confidence, pub.reason, _iso(pub.earliest),
+             _iso(pub.latest), model, doc_id),
+        )  # fmt: skip
+        Store.write_analysis(db, document, analysis)
