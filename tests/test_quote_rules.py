@@ -240,3 +240,52 @@ def test_a_speaker_known_by_role_speaks_for_the_body_of_the_role() -> None:
     assert petrenko.actor_code == "RUSLEG"
     assert found["He"].actor_code == "RUSLEG"  # the same speaker
     assert found["A researcher in Moscow"].actor_code is None  # a place is no affiliation
+
+
+# issue 6, second round: source spans as PolNeAR draws them (train split)
+
+
+def test_source_keeps_a_quantity_modifier(nlp: Language) -> None:
+    text = "About half of the delegates said the vote should be postponed."
+    q = one(nlp, text, "said")
+    assert q.source == "About half of the delegates"
+
+
+def test_source_keeps_at_least(nlp: Language) -> None:
+    text = "At least three senators said they would oppose the treaty."
+    q = one(nlp, text, "said")
+    assert q.source == "At least three senators"
+
+
+def test_source_leaves_out_an_agency_dateline(nlp: Language) -> None:
+    text = (
+        "RIGA, Latvia (Reuters) - Latvian Prime Minister Anna Ozola said on Tuesday"
+        " that the talks would resume."
+    )
+    q = one(nlp, text, "said")
+    assert q.source == "Latvian Prime Minister Anna Ozola"
+
+
+def test_source_keeps_a_reflexive(nlp: Language) -> None:
+    text = "The president himself said the deal was close."
+    q = one(nlp, text, "said")
+    assert q.source == "The president himself"
+
+
+def test_source_keeps_a_relative_clause_with_an_object_cue(nlp: Language) -> None:
+    text = "Anna Lund, a senator who supports the treaty, said the vote would be close."
+    q = one(nlp, text, "said")
+    assert q.source == "Anna Lund, a senator who supports the treaty"
+
+
+def test_participle_on_a_noun_takes_the_noun_as_source(nlp: Language) -> None:
+    text = "Protesters demanding new elections gathered outside the parliament on Monday."
+    q = one(nlp, text, "demanding")
+    assert q.source == "Protesters"
+
+
+def test_fronted_past_participle_has_no_source(nlp: Language) -> None:
+    text = "Asked whether the sanctions would work, the minister said they would change nothing."
+    q = one(nlp, text, "Asked")
+    assert q.source is None
+    assert one(nlp, text, "said").source == "the minister"

@@ -31,7 +31,14 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.quotes.content import QuoteIndex, kind_of, merge, runs, with_quotations
 from dyad.nlp.quotes.extents import cue_span, same_paragraph, without_dateline
-from dyad.nlp.quotes.grammar import content_tokens, source_token, stance_with_that, subtree_ids
+from dyad.nlp.quotes.grammar import (
+    addressless,
+    content_tokens,
+    passive_participle,
+    source_token,
+    stance_with_that,
+    subtree_ids,
+)
 from dyad.nlp.quotes.headline import headline_quote, label_quotes
 from dyad.nlp.quotes.lexicon import Cue, cues
 from dyad.nlp.quotes.marks import find_quotations
@@ -85,17 +92,6 @@ def _noun(tok: Token) -> Found | None:
     found = Found(tok, (tok.idx, tok.idx + len(tok)), noun_source(tok), frame="noun")
     found.content = runs(tok.doc, ids)
     return found
-
-
-def _addressless(verb: Token) -> bool:
-    """A cue verb that reports nobody: an imperative addressed to the reader ("See my
-    article", "Note that ...": a bare verb heading its sentence with no subject) or a past
-    participle modifying a phrase without an agent ("a drill aimed at the US")."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
-        return False
-    if verb.tag_ == "VB" and verb.dep_ == "ROOT":
-        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")
 
 
 def _markup(text: str, tok: Token) -> bool:
@@ -154,13 +150,15 @@ def find(doc: Doc) -> list[Found]:
         source = source_token(tok) if frame != "raise" else None
         if source is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "it is safe to say …": nobody says it
-        if source is None and _addressless(tok):
+        if source is None and addressless(tok):
             continue  # "See my article …", "… aimed at the US": no one is reported
         if frame == "" and "clause" not in cue.frames:
             continue
+        if source is not None and passive_participle(tok, source):
+            source = None  # "Asked about X, he said …": he is asked, the asker is not named
         item = Found(tok, cue_span(tok, frame), source, frame=frame or cue.frames[0])
         if source is not None:
-            ids -= subtree_ids(source) if source.i not in ids else set()
+            ids -= subtree_ids(source) - subtree_ids(tok) if source.i not in ids else set()
         ids.discard(tok.i)
         item.content = runs(doc, without_dateline(doc, same_paragraph(doc, tok, ids)))
         found.append(item)

@@ -42,6 +42,14 @@ def stance_with_that(verb: Token) -> bool:
                for c in verb.children)  # fmt: skip
 
 
+def _agentive(noun: Token) -> bool:
+    """A noun that can be the one who speaks: a name, a pronoun, a plural ("voters"), or
+    an organisation or a group, not a thing ("a statement saying …")."""
+    if noun.pos_ in ("PROPN", "PRON") or noun.tag_ == "NNS":
+        return True
+    return noun.pos_ == "NOUN" and noun.ent_type_ in ("PERSON", "ORG", "NORP")
+
+
 def subtree_ids(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
@@ -60,10 +68,29 @@ def source_token(verb: Token) -> Token | None:
                     return objs[0]
         if any(c.dep_ == "nsubjpass" for c in head.children):
             return None
+        if head.dep_ == "acl" and head.tag_ == "VBG" and _agentive(head.head):
+            return head.head  # "a group backing Mr. X", "voters saying they …"
         if head.dep_ not in _CLIMB or head.head.i == head.i:
             return None
         head = head.head
     return None
+
+
+def addressless(verb: Token) -> bool:
+    """A cue verb that reports nobody: an imperative addressed to the reader ("See my
+    article", "Note that ...": a bare verb heading its sentence with no subject) or a past
+    participle modifying a phrase without an agent ("a drill aimed at the US")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+        return False
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT":
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")
+
+
+def passive_participle(verb: Token, source: Token) -> bool:
+    """A past participle set before or after a clause ("Asked about the plan, she said …"):
+    the clause's subject is the one the cue is done to, not its source."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and source.head.i != verb.i
 
 
 def complement(child: Token, verb: Token) -> set[int]:

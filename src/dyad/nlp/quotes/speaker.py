@@ -33,7 +33,13 @@ _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _DETERMINERS = frozenset({"the", "this", "that"})
 _ROLE_DEPS = frozenset({"compound", "appos", "amod"})
 _EDGE_SKIP = frozenset({"cc", "punct", "prep", "mark"})
-_FLOATING = frozenset({"both", "all", "each", "themselves", "himself", "herself"})
+_DASHES = frozenset({"—", "--", "–", "-"})
+# a quantity's modifiers, inside PolNeAR's sources ("about half", "only 4 in 10", "at least")
+_QUANTITY_ADVS = frozenset(
+    {"at", "about", "nearly", "almost", "only", "just", "roughly", "some", "over", "around",
+     "approximately", "least", "most"}
+)  # fmt: skip
+_FLOATING = frozenset({"both", "all", "each"})
 
 
 class People:
@@ -106,9 +112,11 @@ class _Said:
 
 def source_range(found: Found, cue_ids: set[int]) -> tuple[int, int] | None:
     """Character span of the source phrase: the source token's subtree, cut at the cue, the
-    content, a line break and any clause holding another cue ("Mr. Leenders, who estimated
-    that …"), trimmed of punctuation, conjunctions, focus adverbs ("even"), floating
-    quantifiers ("both") and a dateline ("WASHINGTON —") at its edges."""
+    content, a line break and any clause holding another cue with a clause of its own ("Mr.
+    Leenders, who estimated that …"; "who supports Mr. X" stays, as in PolNeAR), trimmed of
+    punctuation, conjunctions, focus adverbs ("even", but not "about" in "about half"),
+    floating quantifiers ("both") and a dateline ("WASHINGTON —", "RENO, Nev. (AP) —") at
+    its edges."""
     if found.source_span is not None:
         return found.source_span
     tok = found.source
@@ -125,16 +133,37 @@ def source_range(found: Found, cue_ids: set[int]) -> tuple[int, int] | None:
         lo -= 1
     while hi + 1 in ids and not _in_content(doc[hi + 1], found) and "\n" not in doc[hi + 1].text:
         hi += 1
-    for k in range(lo, tok.i):  # a dateline: "WASHINGTON — Sen. …"
-        if doc[k].text in ("—", "--", "–") and all(t.is_upper or t.is_punct for t in doc[lo:k]):
+    for k in range(lo, tok.i):  # a dateline: "WASHINGTON — Sen. …", "RENO, Nev. (AP) — …"
+        if doc[k].text in _DASHES and _dateline(doc[lo:k]):
             lo = k + 1
-    while lo < tok.i and (doc[lo].dep_ in _EDGE_SKIP or doc[lo].is_punct
-                          or (doc[lo].dep_ == "advmod" and doc[lo].pos_ == "ADV")):  # fmt: skip
+    while lo < tok.i and _edge_skip(doc[lo]):
         lo += 1
     while hi > tok.i and (doc[hi].dep_ in _EDGE_SKIP or doc[hi].is_punct
                           or doc[hi].lower_ in _FLOATING):  # fmt: skip
         hi -= 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _dateline(before: Span) -> bool:
+    """Words before a dash that make a dateline: all capitals, or closed by the agency in
+    brackets ("RENO, Nev. (AP)", "Dec 29 (Reuters)")."""
+    if all(t.is_upper or t.is_punct for t in before):
+        return True
+    return len(before) > 1 and before[-1].text == ")"
+
+
+def _edge_skip(tok: Token) -> bool:
+    """A word left off the start of a source: punctuation, a conjunction, a focus adverb
+    ("even Republicans"), but not a quantity's modifier ("about half", "at least a third"):
+    PolNeAR keeps those."""
+    if tok.is_punct or tok.dep_ in ("cc", "mark"):
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+    if tok.dep_ == "prep":
+        return not (tok.lower_ == "at" and nxt.lower_ in ("least", "most"))
+    if tok.dep_ == "advmod" and tok.pos_ == "ADV":
+        return tok.lower_ not in _QUANTITY_ADVS
+    return False
 
 
 def _in_content(tok: Token, found: Found) -> bool:
@@ -213,7 +242,7 @@ def to_quotes(doc: Doc, founds: list[Found]) -> list[Quote]:
     doc_id = doc._.dyad_doc_id if doc.has_extension("dyad_doc_id") else None
     text = doc.text
     out = []
-    cue_ids = {f.cue_tok.i for f in founds}
+    cue_ids = {f.cue_tok.i for f in founds if f.frame in ("clause", "ccomp")}
     quoted = tuple(c for f in founds for c in f.content)
     codes = _person_codes(mentions)  # speaker name -> actor code, grown as quotes resolve
     said: list[_Said] = []
