@@ -320,10 +320,11 @@ def _decide(earliest, latest, reasons, point, point_why, weekday_min,  # type: i
             best = latest
         span = (latest - earliest).days if latest else None
         if low_kind == "title":
-            # a term's start is no event the article reports: only the earliest plausible day
+            # a term of office is a window of years, not a date: its start is no day the
+            # article reports, so there is no estimate to give, only the window
             hi = latest or earliest + timedelta(days=_MAX_WINDOW)
-            why.append("estimate: the earliest plausible date (no dated event to follow)")
-            return PublicationDate(earliest, "inferred", 0.15, "; ".join(why), earliest, hi)
+            why.append("only a term of office is known: a window, no estimate")
+            return PublicationDate(None, "unknown", 0.0, "; ".join(why), earliest, hi)
         year_only = earliest.month == 1 and earliest.day == 1
         if year_only:
             if open_end and low_kind != "year":
