@@ -36,7 +36,21 @@ def _halves(tmp_path: Path) -> tuple[list[Path], list[Path]]:
         path.write_text("".join(json.dumps(dict(r, path=str(SAMPLES / r["path"]))) + "\n"
                                 for r in rows[k::2]))  # fmt: skip
         halves.append([path, *files[k::2]])
+    # one event told by two outlets, one in each half, so that the second run must fuse
+    # across runs (the sample corpus itself need not contain such a pair)
+    for k, (day, text) in enumerate(_TWO_REPORTS):
+        report = tmp_path / f"report{k}.jsonl"
+        report.write_text(json.dumps({"id": f"r{k}", "published": day, "text": text}) + "\n")
+        halves[k].append(report)
     return halves[0], halves[1]
+
+
+_TWO_REPORTS = (
+    ("2019-06-05", "Peru and Chile signed a fishing agreement in Lima on 4 June 2019, "
+                   "ending a long dispute over the anchovy catch."),
+    ("2019-06-06", "Chile and Peru signed a fishing agreement on 4 June 2019 in Lima, "
+                   "officials said, after years of talks on the anchovy catch."),
+)
 
 
 def test_adding_documents_in_two_runs_gives_the_events_of_one(tmp_path: Path) -> None:

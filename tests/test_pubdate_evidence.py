@@ -115,3 +115,10 @@ def test_pipeline_uses_titles_from_the_actor_stage() -> None:
     assert pub.value is None and "window" in pub.reason
     [friday] = [t for t in doc._.dyad_timexes if t.text == "Friday"]
     assert friday.value == "XXXX-WXX-5" and friday.range is None
+
+
+def test_a_new_leaders_narrow_window_still_gives_an_estimate() -> None:
+    doc = cached_pipeline()("Newly-minted Chinese leader Xi Jinping arrived in Moscow on Friday.")
+    pub = doc._.dyad_published
+    assert pub.value == pub.earliest == date(2013, 3, 14) and pub.confidence < 0.2
+    assert (pub.latest - pub.earliest).days <= 366

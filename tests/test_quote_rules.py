@@ -240,6 +240,12 @@ def test_a_speaker_known_by_role_speaks_for_the_body_of_the_role() -> None:
     assert petrenko.actor_code == "RUSLEG"
     assert found["He"].actor_code == "RUSLEG"  # the same speaker
     assert found["A researcher in Moscow"].actor_code is None  # a place is no affiliation
+    critic = "Oleg Varin, a fierce critic of the Kremlin, said the vote was rigged."
+    doc = nlp.make_doc(critic)
+    doc._.dyad_doc_id = "t2"
+    doc._.dyad_published = None
+    [quote] = nlp(doc)._.dyad_quotes
+    assert quote.actor_code is None  # a critic does not speak for what he criticises
 
 
 # issue 6, second round: source spans as PolNeAR draws them (train split)

@@ -9,7 +9,7 @@ import pytest
 
 from dyad.ingest.reanalyse import reanalyse
 from dyad.ingest.run import ingest
-from dyad.nlp.pipeline import cached_pipeline
+from dyad.nlp.pipeline import analyse, cached_pipeline
 from dyad.store.db import Store
 from dyad.store.tx import transaction
 
@@ -78,3 +78,29 @@ def test_ids_are_read_page_by_page_in_order(store: Store) -> None:
 
     every = sorted(r[0] for r in store.db.execute("SELECT doc_id FROM documents"))
     assert len(every) > 3 and list(_doc_ids(store, page=3)) == every
+
+
+def test_an_interrupted_run_is_repaired_by_the_next_ingest(store: Store, tmp_path: Path) -> None:
+    from dyad.store.reanalysis import replace_analysis
+
+    for k, text in enumerate((
+        "Peru and Chile signed a fishing agreement in Lima on 4 June 2019.",
+        "Chile and Peru signed a fishing agreement on 4 June 2019, officials said in Lima.",
+    )):  # fmt: skip
+        (tmp_path / f"r{k}.txt").write_text(text)
+        ingest([tmp_path / f"r{k}.txt"], store, cached_pipeline(), "m")
+    fresh = _snapshot(store)
+    assert any(len(e.doc_ids) == 2 for e in store.events())  # one event, two reports
+    stored = next(d for d in store.documents() if d.path and d.path.endswith("r0.txt"))
+    [(document, analysis)] = list(analyse(cached_pipeline(), [stored]))
+    replace_analysis(store, document, analysis, "m")  # ... and the run stops before fusing
+    dangling = store.db.execute(
+        "SELECT count(*) FROM event_mentions WHERE event_id IS NOT NULL "
+        "AND event_id NOT IN (SELECT event_id FROM events)"
+    ).fetchone()[0]
+    assert dangling == 0  # the other report's mention waits, unfused, for the next fusion
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Bolivia and Brazil held talks in La Paz on 9 June 2019.")
+    ingest([extra], store, cached_pipeline(), "m")
+    events = sorted((e.event_id, e.plover, e.sources, e.targets) for e in store.events())
+    assert set(fresh[1]) <= set(events)  # every earlier event is back, fused as before

@@ -217,3 +217,31 @@ def test_reports_naming_different_people_are_different_events() -> None:
     events = fuse([visit("a", "Putin", "RUSGOV"), visit("b", "Shoigu", "RUSMIL"),
                    visit("c", "Putin", "RUSGOV")], {})  # fmt: skip
     assert sorted(len(e.mentions) for e in events) == [1, 2]
+
+
+def test_same_day_reports_by_different_unknown_actors_stay_apart() -> None:
+    from datetime import date as _date
+
+    from dyad.fuse.events import fuse
+    from dyad.nlp.events.args import dedupe
+    from dyad.types import Actor, ActorMention, DateRange, EventMention, Provenance
+
+    def attack(doc: str, who: str) -> EventMention:
+        text = f"{who} fighters attacked an Israeli army post near the border on Monday."
+        day = DateRange(_date(2014, 3, 3), _date(2014, 3, 3), "2014-03-03", "day")
+        return EventMention(
+            doc_id=doc, sentence=Provenance(doc, 0, len(text), text), trigger_start=0,
+            trigger_end=1, trigger="attacked", plover="ASSAULT", cameo="190", quad_class=4,
+            goldstein=-10.0, sources=(ActorMention(0, len(who), who, None),),
+            targets=(ActorMention(0, 0, "Israeli", Actor("ISRMIL", "country", "ISR", "MIL")),),
+            when=day,
+        )  # fmt: skip
+
+    events = fuse([attack("a", "Hamas"), attack("b", "Hezbollah"), attack("c", "Hamas")], {})
+    assert sorted(len(e.mentions) for e in events) == [1, 2]
+    putin = ActorMention(0, 5, "Putin", Actor("RUSGOV", "person", "RUS", "GOV", "Vladimir Putin"))
+    lavrov = ActorMention(
+        10, 16, "Lavrov", Actor("RUSGOV", "person", "RUS", "GOV", "Sergei Lavrov")
+    )
+    again = ActorMention(20, 25, "Putin", Actor("RUSGOV", "person", "RUS", "GOV", "Vladimir Putin"))
+    assert dedupe([putin, lavrov, again]) == [putin, lavrov]  # two people with one code

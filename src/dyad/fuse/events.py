@@ -7,7 +7,7 @@ Design (cost about linear in the number of mentions):
 2. Dated mentions, oldest first, join the first event in their block whose date range
    overlaps theirs and whose wording and actors are similar enough (same-day reports of the
    same type and countries need less wording in common). Mentions that both name the
-   people taking part and share none are never one event.
+   people taking part (or the unresolved actors acting) and share none are never one event.
 3. Undated mentions join the most similar dated event of their block doing the same CAMEO
    action that falls inside their document's publication window (a report cannot describe
    an event after it was published); failing that, the most similar undated event of the
@@ -58,6 +58,7 @@ class _Cluster:
     codes: set[str] = field(default_factory=set)
     cameos: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)  # named persons taking part
+    unresolved: set[str] = field(default_factory=set)  # names the KB does not know
     when: DateRange | None = None  # the event date so far (recomputed when a mention joins)
     first_pub: date | None = None  # earliest publication date of its documents
 
@@ -67,10 +68,12 @@ class _Cluster:
         self.codes |= _actor_keys(m)
         self.cameos.add(m.cameo[:3])
         self.people |= _people(m)
+        self.unresolved |= _unresolved(m)
         if m.when is not None:
             self.when = _event_date([x.when for x in self.mentions if x.when is not None])
-        if pub is not None and pub.value is not None:
-            self.first_pub = min(self.first_pub or pub.value, pub.value)
+        day = _pub_day(pub)
+        if day != date.min:
+            self.first_pub = min(self.first_pub or day, day)
 
     def similarity(self, m: EventMention) -> float:
         """Shared wording and shared actor codes, half and half; 0 when both name the
@@ -79,6 +82,9 @@ class _Cluster:
         people = _people(m)
         if people and self.people and not people & self.people:
             return 0.0
+        unresolved = _unresolved(m)
+        if unresolved and self.unresolved and not unresolved & self.unresolved:
+            return 0.0  # "Hamas attacked" is not "Hezbollah attacked" on the same day
         words, codes = _words(m.sentence.text), _actor_keys(m)
         w = len(words & self.words) / max(1, len(words | self.words))
         c = len(codes & self.codes) / max(1, len(codes | self.codes))
@@ -92,6 +98,11 @@ def _people(m: EventMention) -> set[str]:
         for a in (*m.sources, *m.targets)
         if a.actor is not None and a.actor.kind == "person" and a.actor.name
     }
+
+
+def _unresolved(m: EventMention) -> set[str]:
+    """The unresolved actors among the sources, by their words."""
+    return {a.key for a in m.sources if a.actor is None}
 
 
 def _actor_keys(m: EventMention) -> set[str]:
@@ -184,8 +195,21 @@ def _still_open(c: _Cluster, pub: date) -> bool:
     return c.first_pub is not None and pub - c.first_pub <= UNDATED_LOOKBACK
 
 
+def _span(pub: PublicationDate | None) -> tuple[date, date] | None:
+    """When a document appeared: its publication day, else the window the text allows
+    (a term of office, a year: no day, but both ends), else None."""
+    if pub is None:
+        return None
+    if pub.value is not None:
+        return pub.value, pub.value
+    if pub.earliest is not None and pub.latest is not None:
+        return pub.earliest, pub.latest
+    return None
+
+
 def _pub_day(pub: PublicationDate | None) -> date:
-    return pub.value if pub is not None and pub.value is not None else date.min
+    span = _span(pub)
+    return span[0] if span else date.min
 
 
 def _clusters_in_window(
@@ -193,10 +217,11 @@ def _clusters_in_window(
 ) -> list[_Cluster]:
     """Dated clusters whose date starts inside a document's publication window (bisected
     on the clusters sorted by start)."""
-    if pub is None or pub.value is None:
+    span = _span(pub)
+    if pub is None or span is None:
         return []
-    latest = pub.latest or pub.value
-    earliest = (pub.earliest or pub.value) - UNDATED_LOOKBACK
+    latest = pub.latest or span[1]
+    earliest = (pub.earliest or span[0]) - UNDATED_LOOKBACK
     lo, hi = bisect_left(starts, earliest), bisect_right(starts, latest)
     return by_start[lo:hi]
 
@@ -204,14 +229,17 @@ def _clusters_in_window(
 def _published_near(
     c: _Cluster, pub: PublicationDate | None, published: Mapping[str, PublicationDate]
 ) -> bool:
-    """Undated reports can only be of one event if their articles appeared close in time."""
-    if pub is None or pub.value is None:
+    """Undated reports can only be of one event if their articles appeared close in time:
+    their publication days (or, for an article with no day, its window) lie within
+    `UNDATED_LOOKBACK` of each other."""
+    span = _span(pub)
+    if span is None:
         return False
     for m in c.mentions:
-        other = published.get(m.doc_id)
-        if other is None or other.value is None:
+        other = _span(published.get(m.doc_id))
+        if other is None:
             return False
-        if abs((other.value - pub.value).days) > UNDATED_LOOKBACK.days:
+        if other[0] - span[1] > UNDATED_LOOKBACK or span[0] - other[1] > UNDATED_LOOKBACK:
             return False
     return True
 

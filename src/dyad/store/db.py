@@ -20,6 +20,7 @@ from dyad.store.events import (
     mention_blocks,
     mentions_in_blocks,
     replace_block_events,
+    unfused_blocks,
 )
 from dyad.store.figures import add_figures, find_figures
 from dyad.store.migrations import migrate
@@ -240,8 +241,9 @@ class Store:
             yield codec.loads(EventMention, row[0])
 
     def mention_blocks(self, doc_ids: Iterable[str]) -> set[str]:
-        """The fusion blocks of these documents' event mentions."""
-        return mention_blocks(self.db, doc_ids)
+        """The fusion blocks of these documents' event mentions, and of any mention that
+        belongs to no event yet."""
+        return mention_blocks(self.db, doc_ids) | unfused_blocks(self.db)
 
     def replace_events(self, events: Iterable[Event]) -> int:
         """Replace all fused events (a full fusion of the stored mentions)."""

@@ -44,6 +44,13 @@ def mention_blocks(db: sqlite3.Connection, doc_ids: Iterable[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
+def unfused_blocks(db: sqlite3.Connection) -> set[str]:
+    """The blocks holding mentions that belong to no event (left by an interrupted
+    re-analysis; none after a completed fusion)."""
+    rows = db.execute("SELECT DISTINCT block FROM event_mentions WHERE event_id IS NULL")
+    return {r[0] for r in rows}
+
+
 def mentions_in_blocks(db: sqlite3.Connection, blocks: Iterable[str]) -> Iterator[EventMention]:
     with_keys(db, "_blocks", blocks)
     rows = db.execute("SELECT data FROM event_mentions WHERE block IN (SELECT key FROM _blocks) "

@@ -158,10 +158,13 @@ def actors_of(
 
 
 def dedupe(mentions: Iterable[ActorMention]) -> list[ActorMention]:
-    """One mention per actor (code, or words of an unresolved one), first one kept."""
+    """One mention per actor, first one kept: per person for named people ("Putin and
+    Lavrov" are two, though both RUSGOV), else per code, or per words of an unresolved one."""
     out: dict[str, ActorMention] = {}
     for mention in mentions:
-        out.setdefault(mention.key, mention)
+        actor = mention.actor
+        person = actor is not None and actor.kind == "person" and actor.name
+        out.setdefault(f"{mention.key}/{actor.name}" if person else mention.key, mention)
     return list(out.values())
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from dyad.nlp.actors.kb import load_kb
 from dyad.types import Actor, ActorMention
 
 _HEAD_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det"})
@@ -39,14 +40,32 @@ def actor_of(doc: Doc, mentions: list[ActorMention], start: int, end: int) -> Ac
 _AFFILIATION_PREPS = frozenset({"of", "at", "for", "with"})
 
 
+# Nouns of a position held in a body, besides the role terms of roles.tsv: only these lead
+# to the body ("a critic of the Kremlin", "a victim of the army" do not speak for it).
+_POSITION_NOUNS = frozenset(
+    "chair chairman chairwoman member fellow head director adviser advisor deputy "
+    "representative leader officer commander governor correspondent aide lecturer "
+    "economist strategist negotiator delegate".split()
+)
+
+
+def _position(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in _POSITION_NOUNS:
+        return True
+    role = load_kb().roles.get(lemma)
+    return role is not None and role.kind == "person"
+
+
 def _affiliation(span: Span, mentions: list[ActorMention]) -> ActorMention | None:
     """For a speaker known by role ("a scholar at the China Institute of International
     Studies", "Alexei Pushkov, chair of the State Duma's international affairs committee"):
-    the organisation the role noun (the source's head or its apposition) belongs to, when
-    the actor component resolved it to a body with a sector; never a bare country."""
+    the organisation the position noun (the source's head or its apposition) belongs to,
+    when the actor component resolved it to a body with a sector; never a bare country, and
+    never through a noun that is no position in the body ("a critic of the Kremlin")."""
     root = span.root
     for noun in (root, *[c for c in root.children if c.dep_ == "appos"]):
-        if noun.pos_ != "NOUN":
+        if noun.pos_ != "NOUN" or not _position(noun):
             continue
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPS:

@@ -280,6 +280,10 @@ def _this_week_weekday(text, mentions, sents, tense_of) -> int | None:  # type: 
     return found
 
 
+# A title window at most this long (a "new" leader's first months) still gives an estimate.
+_TITLE_ESTIMATE_DAYS = 366
+
+
 def _decide(earliest, latest, reasons, point, point_why, weekday_min,  # type: ignore[no-untyped-def]
             low_kind=None, open_end=True, high_kind=None) -> PublicationDate:  # fmt: skip
     if earliest is None and latest is None and point is None:
@@ -320,11 +324,16 @@ def _decide(earliest, latest, reasons, point, point_why, weekday_min,  # type: i
             best = latest
         span = (latest - earliest).days if latest else None
         if low_kind == "title":
-            # a term of office is a window of years, not a date: its start is no day the
-            # article reports, so there is no estimate to give, only the window
-            hi = latest or earliest + timedelta(days=_MAX_WINDOW)
-            why.append("only a term of office is known: a window, no estimate")
-            return PublicationDate(None, "unknown", 0.0, "; ".join(why), earliest, hi)
+            if latest is None or (latest - earliest).days > _TITLE_ESTIMATE_DAYS:
+                # a term of office is a window of years, not a date: its start is no day
+                # the article reports, so there is no estimate to give, only the window
+                # (open at the end while the holder is still in office)
+                why.append("only a term of office is known: a window, no estimate")
+                return PublicationDate(None, "unknown", 0.0, "; ".join(why), earliest, latest)
+            # a narrow window ("the newly-minted leader": the first months of a term): its
+            # start, with a low confidence, so relative dates get the grain it supports
+            why.append("estimate: the earliest plausible date (no dated event to follow)")
+            return PublicationDate(earliest, "inferred", 0.15, "; ".join(why), earliest, latest)
         year_only = earliest.month == 1 and earliest.day == 1
         if year_only:
             if open_end and low_kind != "year":
