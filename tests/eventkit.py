@@ -58,3 +58,21 @@ def coded_label(event: EventMention) -> str:
     return plover_label(
         event.plover, future=event.future, negated=event.negated, hypothetical=event.hypothetical
     )
+
+
+def assert_coded(
+    nlp: Language,
+    text: str,
+    actors: dict[str, str | None],
+    cameo: str,
+    plover: str,
+    sources: tuple[str, ...],
+    targets: tuple[str, ...],
+) -> None:
+    """`text` gives exactly one event, of this CAMEO code, coded label and actors."""
+    found = events(nlp, text, actors)
+    assert len(found) == 1, [(e.trigger, e.cameo) for e in found]
+    ev = found[0]
+    assert (ev.cameo, coded_label(ev)) == (cameo, plover)
+    assert tuple(sorted(ev.source_codes)) == sources
+    assert tuple(sorted(ev.target_codes)) == targets

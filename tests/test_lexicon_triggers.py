@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.nlp.events import lexicon
-from eventkit import bare_nlp, coded_label, events
+from eventkit import assert_coded, bare_nlp, coded_label, events
 
 
 @pytest.fixture(scope="module")
@@ -341,12 +341,7 @@ CODED = [
 
 @pytest.mark.parametrize("text,actors,cameo,label,sources,targets", CODED)
 def test_new_trigger_families_are_coded(nlp, text, actors, cameo, label, sources, targets):
-    found = events(nlp, text, actors)
-    assert len(found) == 1, [(e.trigger, e.cameo) for e in found]
-    ev = found[0]
-    assert (ev.cameo, coded_label(ev)) == (cameo, label)
-    assert tuple(sorted(ev.source_codes)) == sources
-    assert tuple(sorted(ev.target_codes)) == targets
+    assert_coded(nlp, text, actors, cameo, label, sources, targets)
 
 
 # Same words, no event: idioms, non-political objects, relative clauses on an agreement.
