@@ -46,10 +46,16 @@ def _halves(tmp_path: Path) -> tuple[list[Path], list[Path]]:
 
 
 _TWO_REPORTS = (
-    ("2019-06-05", "Peru and Chile signed a fishing agreement in Lima on 4 June 2019, "
-                   "ending a long dispute over the anchovy catch."),
-    ("2019-06-06", "Chile and Peru signed a fishing agreement on 4 June 2019 in Lima, "
-                   "officials said, after years of talks on the anchovy catch."),
+    (
+        "2019-06-05",
+        "Peru and Chile signed a fishing agreement in Lima on 4 June 2019, "
+        "ending a long dispute over the anchovy catch.",
+    ),
+    (
+        "2019-06-06",
+        "Chile and Peru signed a fishing agreement on 4 June 2019 in Lima, "
+        "officials said, after years of talks on the anchovy catch.",
+    ),
 )
 
 
@@ -81,4 +87,25 @@ def test_migration_fills_the_blocks_of_stored_mentions(tmp_path: Path) -> None:
     rows = db.execute("SELECT block, data FROM event_mentions").fetchall()
     assert rows and all(b == block_key(codec.loads(EventMention, d)) for b, d in rows)
     db.close()
-    assert [name for name, _ in MIGRATIONS][-1] == "0004_mention_blocks"
+    assert "0004_mention_blocks" in [name for name, _ in MIGRATIONS]
+
+
+def test_migration_keys_the_sentence_index_by_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store.open(path) as store:
+        ingest(sorted(SAMPLES.glob("*.txt"))[:2], store, cached_pipeline(), "m")
+    db = sqlite3.connect(path, isolation_level=None)
+    with transaction(db):  # an index written before 0005: rows numbered on their own
+        rows = db.execute("SELECT text, doc_id, start, end FROM sentences_fts").fetchall()
+        db.execute("DELETE FROM sentences_fts")
+        db.executemany("INSERT INTO sentences_fts (rowid, text, doc_id, start, end) "
+                       "VALUES (?, ?, ?, ?, ?)",
+                       [(10_000 + k, *row) for k, row in enumerate(rows)])  # fmt: skip
+        db.execute("DELETE FROM _migrations WHERE name = '0005_sentence_index_rowids'")
+    assert migrate(db) == ["0005_sentence_index_rowids"]
+    joined = db.execute(
+        "SELECT f.text, d.text, s.start, s.end FROM sentences s "
+        "JOIN sentences_fts f ON f.rowid = s.rowid JOIN documents d ON d.doc_id = s.doc_id"
+    ).fetchall()
+    assert len(joined) == len(rows) and all(t == text[a:b] for t, text, a, b in joined)
+    db.close()

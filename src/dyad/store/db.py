@@ -123,9 +123,10 @@ class Store:
             "INSERT INTO sentences (doc_id, idx, start, end) VALUES (?, ?, ?, ?)",
             [(doc_id, i, s, e) for i, (s, e) in enumerate(analysis.sentences)],
         )
-        db.executemany(
-            "INSERT INTO sentences_fts (text, doc_id, start, end) VALUES (?, ?, ?, ?)",
-            [(text[s:e], doc_id, s, e) for s, e in analysis.sentences],
+        rows = db.execute("SELECT rowid, start, end FROM sentences WHERE doc_id = ?", (doc_id,))
+        db.executemany(  # index rows keyed by the sentence's rowid (migration 0005)
+            "INSERT INTO sentences_fts (rowid, text, doc_id, start, end) VALUES (?, ?, ?, ?, ?)",
+            [(rowid, text[s:e], doc_id, s, e) for rowid, s, e in rows.fetchall()],
         )
         db.executemany(
             "INSERT INTO timexes (doc_id, start, end, type, value, range_start, range_end, data) "

@@ -155,6 +155,18 @@ def _m0004_mention_blocks(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX event_mentions_block ON event_mentions(block)")
 
 
+def _m0005_sentence_index_rowids(db: sqlite3.Connection) -> None:
+    """The full-text index of sentences keyed by each sentence's rowid, so that one
+    document's rows can be found (and replaced by `dyad reanalyse`) without a scan of the
+    whole index; rebuilt from the stored texts."""
+    db.execute("DELETE FROM sentences_fts")
+    db.execute(
+        "INSERT INTO sentences_fts (rowid, text, doc_id, start, end) "
+        "SELECT s.rowid, substr(d.text, s.start + 1, s.end - s.start), s.doc_id, s.start, s.end "
+        "FROM sentences s JOIN documents d ON d.doc_id = s.doc_id"
+    )
+
+
 def _run(db: sqlite3.Connection, script: str) -> None:
     """Run statements one by one (executescript would commit the open transaction)."""
     for statement in script.split(";"):
@@ -167,6 +179,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0002_quotes", _m0002_quotes),
     ("0003_figures", _m0003_figures),
     ("0004_mention_blocks", _m0004_mention_blocks),
+    ("0005_sentence_index_rowids", _m0005_sentence_index_rowids),
 )
 
 

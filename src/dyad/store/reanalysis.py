@@ -17,7 +17,7 @@ from dyad.store.tx import transaction
 from dyad.types import Analysis, Document
 
 # Tables keyed by doc_id that hold the per-document analysis.
-_PER_DOCUMENT = ("sentences", "sentences_fts", "timexes", "actor_mentions", "figures")
+_PER_DOCUMENT = ("sentences", "timexes", "actor_mentions", "figures")
 
 
 def _iso(d: date | None) -> str | None:
@@ -43,6 +43,8 @@ def replace_analysis(store: Store, document: Document, analysis: Analysis, model
         db.execute("DELETE FROM quotes_fts WHERE rowid IN "
                    "(SELECT quote_id FROM quotes WHERE doc_id = ?)", (doc_id,))  # fmt: skip
         db.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
+        db.execute("DELETE FROM sentences_fts WHERE rowid IN "
+                   "(SELECT rowid FROM sentences WHERE doc_id = ?)", (doc_id,))  # fmt: skip
         for table in _PER_DOCUMENT:
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608
         db.execute(
