@@ -229,9 +229,14 @@ def reanalyse(
         ) as progress:  # fmt: skip
             task = progress.add_task("Re-analysing", total=total)
             result = run_reanalyse(
-                store, nlp, model, batch_size=batch, on_item=lambda _: progress.advance(task)
+                store,
+                nlp,
+                model,
+                batch_size=batch,
+                on_item=lambda _: progress.advance(task),
+                on_fuse=lambda: progress.update(task, description="Fusing events"),
             )
-            progress.update(task, description="Fused events")
+            progress.update(task, description="Re-analysed and fused")
     for e in result.errors:
         err.print(f"[red]failed:[/red] {e.path}: {e.reason}", markup=True, highlight=False)
     err.print(

@@ -42,6 +42,7 @@ def reanalyse(
     *,
     batch_size: int = 32,
     on_item: Callable[[str], None] | None = None,
+    on_fuse: Callable[[], None] | None = None,
 ) -> ReanalysisResult:
     """Analyse every stored document again and re-fuse all events."""
     started = time.perf_counter()
@@ -62,6 +63,8 @@ def reanalyse(
         result.done += 1
         if on_item is not None:
             on_item(document.path or document.doc_id)
+    if on_fuse is not None:
+        on_fuse()
     result.events = fuse_store(store)
     result.seconds = time.perf_counter() - started
     return result
