@@ -25,7 +25,7 @@ from dyad.store.events import (
 from dyad.store.figures import add_figures, find_figures
 from dyad.store.migrations import migrate
 from dyad.store.quotes import add_quotes, find_quotes
-from dyad.store.sql import with_keys
+from dyad.store.sql import iso, with_keys
 from dyad.store.tx import transaction
 from dyad.types import (
     ActorMention,
@@ -38,10 +38,6 @@ from dyad.types import (
     Quote,
     Timex,
 )
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 class Store:
@@ -99,12 +95,12 @@ class Store:
                     document.title,
                     document.outlet,
                     document.url,
-                    _iso(pub.value),
+                    iso(pub.value),
                     pub.source,
                     pub.confidence,
                     pub.reason,
-                    _iso(pub.earliest),
-                    _iso(pub.latest),
+                    iso(pub.earliest),
+                    iso(pub.latest),
                     document.text,
                     model,
                     datetime.now(UTC).isoformat(timespec="seconds"),
@@ -138,8 +134,8 @@ class Store:
                     t.end,
                     t.type,
                     t.value,
-                    _iso(t.range.start) if t.range else None,
-                    _iso(t.range.end) if t.range else None,
+                    iso(t.range.start) if t.range else None,
+                    iso(t.range.end) if t.range else None,
                     codec.dumps(t),
                 )
                 for t in analysis.timexes
@@ -162,8 +158,8 @@ class Store:
                     doc_id,
                     m.plover,
                     m.cameo,
-                    _iso(m.when.start) if m.when else None,
-                    _iso(m.when.end) if m.when else None,
+                    iso(m.when.start) if m.when else None,
+                    iso(m.when.end) if m.when else None,
                     codec.dumps(m),
                     block_key(m),
                 )

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import date
 
 from dyad import codec
-from dyad.store.sql import with_keys
+from dyad.store.sql import iso, with_keys
 from dyad.types import Event, EventMention
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def insert_event(db: sqlite3.Connection, event: Event) -> None:
@@ -26,8 +21,8 @@ def insert_event(db: sqlite3.Connection, event: Event) -> None:
         "INSERT INTO events (event_id, plover, cameo, start, end, actors, n_docs, data) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (event.event_id, event.plover, event.cameo,
-         _iso(event.when.start) if event.when else None,
-         _iso(event.when.end) if event.when else None,
+         iso(event.when.start) if event.when else None,
+         iso(event.when.end) if event.when else None,
          " ".join(event.actors), len(event.doc_ids), codec.dumps(event)),
     )  # fmt: skip
     db.executemany(

@@ -9,19 +9,13 @@ re-fuses afterwards, and so does any later ingest (`fuse_store` picks up unfused
 
 from __future__ import annotations
 
-from datetime import date
-
 from dyad.store.db import Store
-from dyad.store.sql import with_keys
+from dyad.store.sql import iso, with_keys
 from dyad.store.tx import transaction
 from dyad.types import Analysis, Document
 
 # Tables keyed by doc_id that hold the per-document analysis.
 _PER_DOCUMENT = ("sentences", "timexes", "actor_mentions", "figures")
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def replace_analysis(store: Store, document: Document, analysis: Analysis, model: str) -> None:
@@ -51,7 +45,7 @@ def replace_analysis(store: Store, document: Document, analysis: Analysis, model
             "UPDATE documents SET published = ?, published_source = ?, published_confidence = ?,"
             " published_reason = ?, published_earliest = ?, published_latest = ?, model = ? "
             "WHERE doc_id = ?",
-            (_iso(pub.value), pub.source, pub.confidence, pub.reason, _iso(pub.earliest),
-             _iso(pub.latest), model, doc_id),
+            (iso(pub.value), pub.source, pub.confidence, pub.reason, iso(pub.earliest),
+             iso(pub.latest), model, doc_id),
         )  # fmt: skip
         Store.write_analysis(db, document, analysis)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from datetime import date
 
 
 def with_keys(db: sqlite3.Connection, name: str, keys: Iterable[str]) -> None:
@@ -17,3 +18,8 @@ def with_keys(db: sqlite3.Connection, name: str, keys: Iterable[str]) -> None:
 def like_escape(text: str) -> str:
     """`text` with LIKE's wildcards escaped (use with ESCAPE '\\')."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def iso(d: date | None) -> str | None:
+    """A date as stored (ISO 8601), or NULL."""
+    return d.isoformat() if d else None
