@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.nlp.events import words as W
 from dyad.types import ActorMention, Timex
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -227,13 +228,7 @@ def mediated_parties(trigger: Token, anchor: Token) -> list[Token]:
         if carrier.i in seen:
             continue
         seen.add(carrier.i)
-        heads.extend(
-            o
-            for p in carrier.children
-            if p.dep_ == "prep" and p.lower_ in PARTY_PREPS
-            for o in p.children
-            if o.dep_ == "pobj"
-        )
+        heads.extend(W.prep_objects(carrier, PARTY_PREPS))
     return heads
 
 
@@ -246,13 +241,7 @@ def of_chain(heads: Iterable[Token]) -> list[Token]:
         if tok in out:
             continue
         out.append(tok)
-        stack.extend(
-            o
-            for p in tok.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children
-            if o.dep_ == "pobj"
-        )
+        stack.extend(W.prep_objects(tok, ("of",)))
     return out
 
 

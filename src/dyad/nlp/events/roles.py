@@ -215,22 +215,10 @@ def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
         and (h.dep_ != "pobj" or _from_phrase(h.head))
     ]
     if trigger.pos_ in ("NOUN", "PROPN"):
-        nouns += [
-            o
-            for p in trigger.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
+        nouns += W.prep_objects(trigger, ("of",))
     out: list[Token] = []
     for noun in A.of_chain(nouns):
-        out.extend(
-            o
-            for p in noun.children
-            if p.dep_ == "prep" and p.lower_ in _OBJECT_TARGET_PREPS
-            for o in p.children
-            if o.dep_ == "pobj"
-        )
+        out.extend(W.prep_objects(noun, _OBJECT_TARGET_PREPS))
     return out
 
 

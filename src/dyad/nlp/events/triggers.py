@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
+from dyad.nlp.events import words as W
 from dyad.nlp.events.modality import is_purpose_clause
 from dyad.nlp.events.words import COMPOUND_PREPS, complements, lemma, verb_lemma
 
@@ -92,13 +93,7 @@ def _event_noun_near(verb: Token) -> Token | None:
         ):
             candidates.extend(o for o in child.children if o.dep_ == "pobj")
     for cand in list(candidates):  # "ten days of war games"
-        candidates.extend(
-            o
-            for p in cand.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children
-            if o.dep_ == "pobj"
-        )
+        candidates.extend(W.prep_objects(cand, ("of",)))
     for cand in candidates:
         near = [a for a in cand.children if a.dep_ in ("appos", "compound")]
         for tok in (cand, *near):
@@ -160,13 +155,7 @@ def target_heads(tok: Token) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ in A.TARGET_PREPS:
             heads.extend(o for o in child.children if o.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ in COMPOUND_PREPS:  # "out of Syria"
-            heads.extend(
-                o
-                for p in child.children
-                if p.dep_ == "prep" and p.lower_ in A.TARGET_PREPS
-                for o in p.children
-                if o.dep_ == "pobj"
-            )
+            heads.extend(W.prep_objects(child, A.TARGET_PREPS))
     return heads
 
 

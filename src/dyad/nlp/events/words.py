@@ -114,3 +114,15 @@ def _is_purpose(tok: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     )
+
+
+def prep_objects(tok: Token, preps: frozenset[str] | set[str] | tuple[str, ...]) -> list[Token]:
+    """The objects of `tok`'s prepositional phrases headed by one of `preps` ("the
+    withdrawal of forces from Y" -> for "from": Y)."""
+    return [
+        o
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
