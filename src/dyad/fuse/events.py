@@ -62,33 +62,49 @@ class _Cluster:
     when: DateRange | None = None  # the event date so far (recomputed when a mention joins)
     first_pub: date | None = None  # earliest publication date of its documents
 
-    def add(self, m: EventMention, pub: PublicationDate | None = None) -> None:
+    def add(self, m: EventMention, pub: PublicationDate | None, t: _Traits) -> None:
         self.mentions.append(m)
-        self.words |= _words(m.sentence.text)
-        self.codes |= _actor_keys(m)
+        self.words |= t.words
+        self.codes |= t.keys
         self.cameos.add(m.cameo[:3])
-        self.people |= _people(m)
-        self.unresolved |= _unresolved(m)
+        self.people |= t.people
+        self.unresolved |= t.unresolved
         if m.when is not None:
             self.when = _event_date([x.when for x in self.mentions if x.when is not None])
         day = _pub_day(pub)
         if day != date.min:
             self.first_pub = min(self.first_pub or day, day)
 
-    def similarity(self, m: EventMention) -> float:
+    def similarity(self, t: _Traits) -> float:
         """Shared wording and shared actor codes, half and half; 0 when both name the
         people taking part and none is shared ("Putin's visit" is not "Shoigu's visit",
         though both are Russian visits to China)."""
-        people = _people(m)
-        if people and self.people and not people & self.people:
+        if t.people and self.people and not t.people & self.people:
             return 0.0
-        unresolved = _unresolved(m)
-        if unresolved and self.unresolved and not unresolved & self.unresolved:
+        if t.unresolved and self.unresolved and not t.unresolved & self.unresolved:
             return 0.0  # "Hamas attacked" is not "Hezbollah attacked" on the same day
-        words, codes = _words(m.sentence.text), _actor_keys(m)
-        w = len(words & self.words) / max(1, len(words | self.words))
-        c = len(codes & self.codes) / max(1, len(codes | self.codes))
+        w = len(t.words & self.words) / max(1, len(t.words | self.words))
+        c = len(t.keys & self.codes) / max(1, len(t.keys | self.codes))
         return 0.5 * w + 0.5 * c
+
+
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What fusion compares of a mention, computed once per mention."""
+
+    words: frozenset[str]
+    keys: frozenset[str]  # actor codes, and the words of unresolved actors
+    people: frozenset[str]  # named persons taking part
+    unresolved: frozenset[str]  # unresolved sources
+
+
+def _traits(m: EventMention) -> _Traits:
+    return _Traits(
+        _words(m.sentence.text),
+        frozenset(a.key for a in (*m.sources, *m.targets)),
+        frozenset(_people(m)),
+        frozenset(a.key for a in m.sources if a.actor is None),
+    )
 
 
 def _people(m: EventMention) -> set[str]:
@@ -98,16 +114,6 @@ def _people(m: EventMention) -> set[str]:
         for a in (*m.sources, *m.targets)
         if a.actor is not None and a.actor.kind == "person" and a.actor.name
     }
-
-
-def _unresolved(m: EventMention) -> set[str]:
-    """The unresolved actors among the sources, by their words."""
-    return {a.key for a in m.sources if a.actor is None}
-
-
-def _actor_keys(m: EventMention) -> set[str]:
-    """Codes of the mention's actors, and the words of the unresolved ones."""
-    return {a.key for a in (*m.sources, *m.targets)}
 
 
 def _event_date(ranges: list[DateRange]) -> DateRange | None:
@@ -152,6 +158,7 @@ def _fuse_block(
     active: list[_Cluster] = []
     for m in dated:
         assert m.when is not None
+        t = _traits(m)
         active = [c for c in active if c.when is not None and c.when.end >= m.when.start]
         best: _Cluster | None = None
         best_sim = -1.0
@@ -161,14 +168,14 @@ def _fuse_block(
                 continue
             same_day = when.start == m.when.start and when.end == m.when.end
             needed = SAME_DAY_SIMILARITY if same_day else DATED_SIMILARITY
-            sim = c.similarity(m)
+            sim = c.similarity(t)
             if sim >= needed and sim > best_sim:
                 best, best_sim = c, sim
         if best is None:
             best = _Cluster(block)
             clusters.append(best)
             active.append(best)
-        best.add(m, published.get(m.doc_id))
+        best.add(m, published.get(m.doc_id), t)
     by_start = sorted(clusters, key=lambda c: c.when.start if c.when else date.min)
     starts = [c.when.start if c.when else date.min for c in by_start]
     undated = sorted((m for m in members if m.when is None),
@@ -181,12 +188,13 @@ def _fuse_block(
         pub = _pub_day(window)
         open_loners = [c for c in open_loners if _still_open(c, pub)]
         near = [c for c in open_loners if _published_near(c, window, published)]
-        best = _most_similar(m, candidates) or _most_similar(m, near)
+        t = _traits(m)
+        best = _most_similar(m, t, candidates) or _most_similar(m, t, near)
         if best is None:
             best = _Cluster(block)
             loners.append(best)
             open_loners.append(best)
-        best.add(m, window)
+        best.add(m, window, t)
     return clusters + loners
 
 
@@ -244,11 +252,11 @@ def _published_near(
     return True
 
 
-def _most_similar(m: EventMention, clusters: list[_Cluster]) -> _Cluster | None:
+def _most_similar(m: EventMention, t: _Traits, clusters: list[_Cluster]) -> _Cluster | None:
     """The most similar cluster doing the same CAMEO action (one PLOVER type covers
     different actions: 061 economic vs 062 military cooperation), if similar enough; on a
     tie the latest (clusters come in time order): news reports what happened last."""
-    scored = [(c.similarity(m), i, c) for i, c in enumerate(clusters) if m.cameo[:3] in c.cameos]
+    scored = [(c.similarity(t), i, c) for i, c in enumerate(clusters) if m.cameo[:3] in c.cameos]
     scored = [s for s in scored if s[0] >= UNDATED_SIMILARITY]
     return max(scored, key=lambda s: s[:2])[2] if scored else None
 
