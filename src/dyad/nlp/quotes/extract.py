@@ -36,11 +36,11 @@ from dyad.nlp.quotes.grammar import (
     content_tokens,
     passive_participle,
     source_token,
-    stance_with_that,
     subtree_ids,
 )
 from dyad.nlp.quotes.headline import headline_quote, label_quotes
-from dyad.nlp.quotes.lexicon import Cue, cues
+from dyad.nlp.quotes.learned import Model, model, open_cue
+from dyad.nlp.quotes.lexicon import cues
 from dyad.nlp.quotes.marks import find_quotations
 from dyad.nlp.quotes.nouns import adjective_stance, noun_content, noun_source
 from dyad.nlp.quotes.speaker import to_quotes
@@ -111,8 +111,10 @@ def _bare_report(sent: Span, verb: Token) -> bool:
     return len(words) <= _REPORTED_SPEECH_MAX and verb.dep_ == "ROOT"
 
 
-def find(doc: Doc) -> list[Found]:
-    """All quotes of `doc` as Found records, in text order of their cues."""
+def find(doc: Doc, cue_model: Model | None = None) -> list[Found]:
+    """All quotes of `doc` as Found records, in text order of their cues; verbs outside the
+    lexicon are judged by `cue_model` (default: the shipped one, learned.py)."""
+    judge = cue_model if cue_model is not None else model()
     text = doc.text
     index = QuoteIndex(doc, text, find_quotations(text))
     lexicon = cues()
@@ -140,13 +142,17 @@ def find(doc: Doc) -> list[Found]:
                 if item is not None:
                     found.append(item)
             continue
-        if cue is None and tok.pos_ == "VERB" and stance_with_that(tok):
-            cue = Cue(lemma, ("ccomp",))
+        opened: tuple[set[int], str] | None = None
+        if cue is None and tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+            cue = open_cue(tok)
+            opened = content_tokens(tok, cue)
+            if not (opened[1] and judge.is_cue(tok, opened[1])):
+                continue
         if cue is None or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             continue
         if _markup(text, tok):
             continue
-        ids, frame = content_tokens(tok, cue)
+        ids, frame = opened if opened is not None else content_tokens(tok, cue)
         source = source_token(tok) if frame != "raise" else None
         if source is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "it is safe to say …": nobody says it
@@ -287,7 +293,7 @@ def _next_sentence(doc: Doc, index: QuoteIndex, char: int) -> Span | None:
     return sent
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
+def extract_quotes(doc: Doc, cue_model: Model | None = None) -> list[Quote]:
     """The quotes of a parsed Doc (reads ``doc._.dyad_doc_id`` and ``doc._.dyad_actors``)."""
-    index_quotes = find(doc)
+    index_quotes = find(doc, cue_model)
     return to_quotes(doc, index_quotes)

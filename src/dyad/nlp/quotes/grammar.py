@@ -27,21 +27,6 @@ _RAISED_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})
 _PRO_FORMS = frozenset({"so", "otherwise", "yes", "no"})
 
 
-# verbs whose "that"-clause is a consequence, not a stance (PolNeAR train: rarely cues)
-_NOT_STANCES = frozenset({"mean", "ensure", "guarantee", "help", "turn", "make", "be"})
-
-
-def stance_with_that(verb: Token) -> bool:
-    """A verb outside the lexicon that reports a stance by its form: a subject and a
-    complement clause opened by "that" after it ("Mr. X maintains that …", "she bet that
-    …"); in PolNeAR train such verbs are cues about half the time."""
-    if verb.lemma_.lower() in _NOT_STANCES or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
-    return any(c.dep_ == "ccomp" and c.i > verb.i
-               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-               for c in verb.children)  # fmt: skip
-
-
 def _agentive(noun: Token) -> bool:
     """A noun that can be the one who speaks: a name, a pronoun, a plural ("voters"), or
     an organisation or a group, not a thing ("a statement saying …")."""
