@@ -10,6 +10,7 @@ import pytest
 
 from dyad.bench import events as bench
 from dyad.errors import BenchDataError
+from dyad.types import Actor, ActorMention
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "bench" / "events" / "plover_gsr_dev.jsonl"
@@ -87,7 +88,36 @@ def test_load_reads_records(tmp_path):
            "source": ["PER"], "target": ["CHL"]}
     records = bench.load(_write(tmp_path, json.dumps(row) + "\n"))
     assert records == [bench.GoldRecord("r1", "Peru praised Chile.", "SUPPORT", ("PER",),
-                                        ("CHL",))]
+                                        ("CHL",), ("",), ("",))]
+
+
+def test_load_keeps_the_gold_actor_texts(tmp_path):
+    row = {"id": "r1", "text": "Peru praised Chile.", "event": "SUPPORT",
+           "source": ["PER"], "target": ["CHL"], "source_text": ["Peru"], "target_text": [None]}
+    (record,) = bench.load(_write(tmp_path, json.dumps(row) + "\n"))
+    assert record.source_text == ("Peru",) and record.target_text == ("",)
+
+
+def test_gold_actor_classes():
+    text = "Gunmen from the Zarvan Front and Peruvian troops attacked Chile, Lima said."
+    def at(words, code):
+        start = text.index(words)
+        actor = Actor(code, "country") if code else None
+        return ActorMention(start, start + len(words), words, actor)
+    actors = [at("Zarvan Front", None), at("Peruvian troops", "PERMIL"), at("Lima", "PERGOV")]
+    def cls(code, words):
+        return bench.gold_actor_class(text, code, words, actors)
+    assert cls("PER", "Peruvian troops") == "right_country"
+    assert cls("BOL", "Peruvian troops") == "other_code"
+    assert cls("ZAR", "the Zarvan Front") == "unresolved"
+    assert cls("CHL", "Chile") == "not_an_actor"
+    assert cls("CHL", "") == "no_text"
+    assert cls("CHL", "Santiago") == "no_text"  # the gold's text is not in the sentence
+    record = bench.GoldRecord("r", text, "ASSAULT", ("PER", "ZAR"), ("CHL",),
+                              ("Peruvian troops", "Zarvan Front"), ("Chile",))
+    counts = bench.gold_actors([record], {text: actors})
+    assert counts["source"]["right_country"] == 1 and counts["source"]["unresolved"] == 1
+    assert counts["target"]["not_an_actor"] == 1
 
 
 @pytest.mark.skipif(not GOLD.exists(), reason="../shared benchmark data not present")

@@ -469,6 +469,10 @@ def _print_scores(name: str, scores: dict[str, Any]) -> None:
             table.add_row(key, f"P {value['p']:.3f}  R {value['r']:.3f}  F1 {value['f1']:.3f}")
         elif isinstance(value, float):
             table.add_row(key, f"{value:.3f}")
+        elif key != "confusion" and isinstance(value, dict):
+            for sub, counts in value.items():
+                if isinstance(counts, dict):
+                    table.add_row(f"{key} {sub}", "  ".join(f"{k} {v}" for k, v in counts.items()))
         elif not isinstance(value, (dict, list)):
             table.add_row(key, str(value))
     out.print(table)

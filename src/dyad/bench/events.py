@@ -21,7 +21,7 @@ from pathlib import Path
 from dyad.bench.scoring import prf
 from dyad.errors import BenchDataError
 from dyad.nlp.events.lexicon import plover_label
-from dyad.types import EventMention
+from dyad.types import ActorMention, EventMention
 
 NONE = "NONE"
 
@@ -33,6 +33,8 @@ class GoldRecord:
     event: str
     source: tuple[str, ...]
     target: tuple[str, ...]
+    source_text: tuple[str, ...] = ()  # the gold's text of each actor ("" when inferred)
+    target_text: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +81,53 @@ def load(path: Path) -> list[GoldRecord]:
                 event,
                 tuple(map(str, source)),
                 tuple(map(str, target)),
+                _texts(row.get("source_text"), len(source)),
+                _texts(row.get("target_text"), len(target)),
             )
         )
     if not records:
         raise BenchDataError(str(path), "no records")
     return records
+
+
+def _texts(value: object, n: int) -> tuple[str, ...]:
+    """The gold actor texts, one per code ("" where the gold gives none)."""
+    items = [str(v or "") for v in value] if isinstance(value, list) else []
+    return tuple((items + [""] * n)[:n])
+
+
+ACTOR_CLASSES = ("right_country", "other_code", "unresolved", "not_an_actor", "no_text")
+
+
+def gold_actor_class(text: str, code: str, actor_text: str, actors: Sequence[ActorMention]) -> str:
+    """What the actor stage made of one gold actor: found with the gold's country, found
+    with another code, found but unresolved, not found as an actor mention, or no text in
+    the gold (the annotator inferred it)."""
+    at = text.find(actor_text) if actor_text else -1
+    if at < 0:
+        return "no_text"
+    end = at + len(actor_text)
+    found = [m for m in actors if m.start < end and at < m.end]
+    if not found:
+        return "not_an_actor"
+    if any(m.actor is not None and country(m.actor.code) == country(code) for m in found):
+        return "right_country"
+    if all(m.actor is None for m in found):
+        return "unresolved"
+    return "other_code"
+
+
+def gold_actors(records: Sequence[GoldRecord], actors: dict[str, Sequence[ActorMention]]) -> dict:
+    """How many gold sources and targets the actor stage found, by `gold_actor_class`: an
+    upper bound on what event coding can recover without guessing."""
+    out: dict[str, dict[str, int]] = {}
+    for role in ("source", "target"):
+        counts = dict.fromkeys(ACTOR_CLASSES, 0)
+        for g in records:
+            for code, actor_text in zip(getattr(g, role), getattr(g, f"{role}_text"), strict=True):
+                counts[gold_actor_class(g.text, code, actor_text, actors[g.text])] += 1
+        out[role] = counts
+    return out
 
 
 def country(code: str) -> str:
@@ -166,6 +210,17 @@ def run(path: Path, model: str | None = None) -> dict[str, object]:
         doc._.dyad_published = None
         docs.append(doc)
     predicted: dict[str, list[Prediction]] = {}
+    actors: dict[str, Sequence[ActorMention]] = {}
     for text, doc in zip(texts, nlp.pipe(docs), strict=True):
         predicted[text] = [to_prediction(e) for e in doc._.dyad_events or ()]
-    return score((g, pick(g, predicted[g.text])) for g in records)
+        actors[text] = tuple(doc._.dyad_actors or ())
+    out = score((g, pick(g, predicted[g.text])) for g in records)
+    out["gold_actors"] = gold_actors(records, actors)
+    out["no_event_source_found"] = sum(
+        1
+        for g in records
+        if not predicted[g.text]
+        and any(gold_actor_class(g.text, c, t, actors[g.text]) == "right_country"
+                for c, t in zip(g.source, g.source_text, strict=True))
+    )  # fmt: skip
+    return out
