@@ -2,7 +2,7 @@
 
 Uses the PolNeAR *train* split only (the dev split is the benchmark and is never read here):
 
-    pip install -e ".[train]"
+    pip install -e ".[build]"
     python scripts/train_quote_cues.py --data ../shared/bench/quotes/polnear_train.jsonl.gz \
         --out src/dyad/data/quote_cue_model.tsv
 

@@ -118,9 +118,30 @@ def test_country_of_place() -> None:
     assert kb.country_of_place("Shanghai") == "CHN"
     assert kb.country_of_place("Vladivostok") == "RUS"
     assert kb.country_of_place("Hong\u2009Kong") == "HKG"  # odd whitespace does not matter
-    assert kb.country_of_place("Atlantis") is None
+    assert kb.country_of_place("Zarvangrad") is None
     assert "Shanghai" not in kb.places  # cities do not block actors
     assert kb.region("WST") is not None and kb.igo("WST") is None
+
+
+def test_world_cities_come_after_the_curated_names() -> None:
+    kb = load_kb()
+    assert kb.country_of_place("Samarra") == "IRQ"  # world_places.tsv (GeoNames)
+    assert kb.country_of_place("Kandahar") == "AFG"
+    assert kb.country_of_place("Tripoli") == "LBY"  # outweighs Lebanon's Tripoli
+    assert kb.country_of_place("Moscow") == "RUS"  # the capital, not Moscow, Idaho
+    assert kb.country_of_place("Obama") is None  # a town in Japan, but a known surname
+    assert "Samarra" not in kb.places
+
+
+def test_an_attack_on_a_world_city_targets_its_country(nlp: Language) -> None:
+    from dyad.nlp.pipeline import cached_pipeline
+
+    full = cached_pipeline()
+    doc = full.make_doc("Syrian troops shelled rebel positions in Samarra on Monday.")
+    doc._.dyad_doc_id = "t1"
+    doc._.dyad_published = None
+    (event,) = full(doc)._.dyad_events
+    assert event.plover == "ASSAULT" and event.target_codes == ("IRQ",)
 
 
 def test_names_split_by_odd_spaces_still_match(nlp: Language) -> None:

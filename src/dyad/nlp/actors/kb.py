@@ -194,11 +194,24 @@ class KnowledgeBase:
                 self._place_country.setdefault(_plain(r["name"]), r["country"])
         self._load_people()
         self._orgs_by_alias = {a: o for o in self.organisations for a in o.aliases}
+        self._add_world_places()
         for code, row in self.countries.items():
             if row.leader is None and any(
                 t.country == code for ts in self._terms.values() for t in ts
             ):
                 raise KnowledgeBaseError(f"countries.tsv: {code} has people but no leader role")
+
+    def _add_world_places(self) -> None:
+        """Cities of the world (world_places.tsv, GeoNames) after the curated names, except
+        a name that is also a known person's or organisation's ("Obama" is a town in
+        Japan, "Clinton" one in the US)."""
+        names = {w for alias in self._by_alias for w in (alias, alias.split()[-1])}
+        names.update(self._orgs_by_alias)
+        for r in _rows("world_places.tsv"):
+            if r["country"] not in self.countries:
+                raise KnowledgeBaseError(f"world_places.tsv: {r['name']}: unknown country")
+            if r["name"] not in names:
+                self._place_country.setdefault(_plain(r["name"]), r["country"])
 
     def _canonical(self, term: str) -> str:
         """The canonical role of a role term ("king", "emir" -> "monarch", "taoiseach" ->
@@ -237,9 +250,10 @@ class KnowledgeBase:
 
     def country_of_place(self, text: str) -> str | None:
         """The country a place name lies in: a country's own name, its capital or seat of
-        power ("Moscow", "the Kremlin"), or a major city listed in places.tsv ("Shanghai");
-        None when unknown. Whitespace and a leading "the" do not matter. For the events
-        stage: "arrived in Moscow" is a visit to RUS, although "in Moscow" is not an actor."""
+        power ("Moscow", "the Kremlin"), a major city listed in places.tsv ("Shanghai"), or
+        any city of 15,000 people or more (world_places.tsv: "Samarra"); None when unknown.
+        Whitespace and a leading "the" do not matter. For the events stage: "arrived in
+        Moscow" is a visit to RUS, although "in Moscow" is not an actor."""
         return self._place_country.get(_plain(text))
 
     def region(self, code: str) -> Igo | None:
