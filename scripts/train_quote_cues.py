@@ -33,8 +33,7 @@ from dyad.nlp import extensions
 from dyad.nlp.pipeline import load_spacy
 from dyad.nlp.quotes.content import QuoteIndex
 from dyad.nlp.quotes.extract import extract_quotes
-from dyad.nlp.quotes.learned import Model, features, open_frame
-from dyad.nlp.quotes.lexicon import cues
+from dyad.nlp.quotes.learned import Model, features, open_candidate, open_frame
 from dyad.nlp.quotes.marks import find_quotations
 
 THRESHOLDS = [round(0.30 + 0.05 * k, 2) for k in range(11)]
@@ -44,13 +43,10 @@ def examples(doc, gold) -> tuple[list[list[str]], list[int]]:
     """Feature lists and labels of the verbs of one document the model would judge."""
     text = doc.text
     index = QuoteIndex(doc, text, find_quotations(text))
-    lexicon = cues()
     spans = [(s, e) for a in gold.attributions for s, e in a.cue]
     xs, ys = [], []
     for tok in doc:
-        if index.inside[tok.i] >= 0 or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
-            continue
-        if tok.lemma_.lower() in lexicon or tok.lower_ == "according":
+        if index.inside[tok.i] >= 0 or tok.lower_ == "according" or not open_candidate(tok):
             continue
         frame = open_frame(tok)
         if not frame:

@@ -3,8 +3,9 @@
 Order of work, and why:
 1. quotations from the quotation marks (marks.py), so cues inside a quotation are skipped
    (a quoted "I think" is part of the outer quote, not an attribution of its own);
-2. cues: verbs of the lexicon (lexicon.py), verbs outside it that take a subject and a
-   "that"-clause, nouns of the lexicon with a "that"-clause (nouns.py) and "according to";
+2. cues: verbs of the lexicon (lexicon.py), verbs outside it that the learned cue model
+   accepts (learned.py), nouns of the lexicon with a "that"-clause (nouns.py) and
+   "according to";
    for each, the content its grammar gives (complement clause, the clause around a
    "…, he said" or "as he said" cue, object, a passive cue's subject) kept within the
    cue's paragraph and widened to the whole quotations it touches; the cue takes its
@@ -39,7 +40,7 @@ from dyad.nlp.quotes.grammar import (
     subtree_ids,
 )
 from dyad.nlp.quotes.headline import headline_quote, label_quotes
-from dyad.nlp.quotes.learned import Model, model, open_cue
+from dyad.nlp.quotes.learned import Model, model, open_candidate, open_cue
 from dyad.nlp.quotes.lexicon import cues
 from dyad.nlp.quotes.marks import find_quotations
 from dyad.nlp.quotes.nouns import adjective_stance, noun_content, noun_source
@@ -143,7 +144,7 @@ def find(doc: Doc, cue_model: Model | None = None) -> list[Found]:
                     found.append(item)
             continue
         opened: tuple[set[int], str] | None = None
-        if cue is None and tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+        if cue is None and open_candidate(tok):
             cue = open_cue(tok)
             opened = content_tokens(tok, cue)
             if not (opened[1] and judge.is_cue(tok, opened[1])):

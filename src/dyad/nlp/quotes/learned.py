@@ -25,13 +25,23 @@ from spacy.tokens import Token
 
 from dyad.errors import KnowledgeBaseError
 from dyad.nlp.quotes.grammar import content_tokens
-from dyad.nlp.quotes.lexicon import Cue
+from dyad.nlp.quotes.lexicon import Cue, cues
 
 FILE = "quote_cue_model.tsv"
 _PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "me", "us", "him",
                               "her", "them"})  # fmt: skip
 _MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must"})
 OPEN_FRAMES = ("clause", "object", "xcomp", "prep")
+
+
+def open_candidate(tok: Token) -> bool:
+    """A token the model judges: a verb outside the cue lexicon that does not modify a noun
+    (the caller has already skipped quotations and "according to")."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.dep_ not in ("amod", "compound")
+        and tok.lemma_.lower() not in cues()
+    )
 
 
 def open_cue(verb: Token) -> Cue:
