@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from dyad.datafiles import read_data
 from dyad.errors import KnowledgeBaseError
 
 UNITS_FILE = "figure_units.tsv"
@@ -39,10 +39,7 @@ class Thing:
 
 def _rows(name: str, width: int) -> list[tuple[int, list[str]]]:
     """The data rows of a TSV file (comments and the header skipped), each with its line."""
-    try:
-        text = resources.files("dyad.data").joinpath(name).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as exc:
-        raise KnowledgeBaseError(f"{name}: cannot read ({exc})") from exc
+    text = read_data(name)
     rows: list[tuple[int, list[str]]] = []
     header_seen = False
     for no, line in enumerate(text.splitlines(), 1):

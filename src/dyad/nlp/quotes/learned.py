@@ -19,10 +19,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from dyad.datafiles import read_data
 from dyad.errors import KnowledgeBaseError
 from dyad.nlp.quotes.grammar import content_tokens
 from dyad.nlp.quotes.lexicon import Cue, cues
@@ -151,8 +151,5 @@ def parse_model(text: str, name: str = FILE) -> Model:
 @lru_cache(maxsize=1)
 def model() -> Model:
     """The shipped model (cached)."""
-    try:
-        text = resources.files("dyad.data").joinpath(FILE).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as exc:
-        raise KnowledgeBaseError(f"{FILE}: cannot read ({exc})") from exc
+    text = read_data(FILE)
     return parse_model(text)

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from dyad.datafiles import read_data
 from dyad.errors import KnowledgeBaseError
 
 FRAMES = frozenset({"clause", "ccomp", "object", "xcomp", "prep", "phrase", "noun", "raise"})
@@ -34,10 +34,7 @@ class Cue:
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Cue]:
     """Verb lemmas and phrases (lower case) -> their Cue; KnowledgeBaseError when malformed."""
-    try:
-        text = resources.files("dyad.data").joinpath(FILE).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as exc:
-        raise KnowledgeBaseError(f"{FILE}: cannot read ({exc})") from exc
+    text = read_data(FILE)
     out: dict[str, Cue] = {}
     header_seen = False
     for no, line in enumerate(text.splitlines(), 1):
