@@ -117,6 +117,12 @@ def gold_actor_class(text: str, code: str, actor_text: str, actors: Sequence[Act
     return "other_code"
 
 
+def role_classes(g: GoldRecord, role: str, actors: Sequence[ActorMention]) -> list[str]:
+    """`gold_actor_class` of each gold actor of `role` ("source" or "target") of `g`."""
+    pairs = zip(getattr(g, role), getattr(g, f"{role}_text"), strict=True)
+    return [gold_actor_class(g.text, code, actor_text, actors) for code, actor_text in pairs]
+
+
 def gold_actors(records: Sequence[GoldRecord], actors: dict[str, Sequence[ActorMention]]) -> dict:
     """How many gold sources and targets the actor stage found, by `gold_actor_class`: an
     upper bound on what event coding can recover without guessing."""
@@ -124,8 +130,8 @@ def gold_actors(records: Sequence[GoldRecord], actors: dict[str, Sequence[ActorM
     for role in ("source", "target"):
         counts = dict.fromkeys(ACTOR_CLASSES, 0)
         for g in records:
-            for code, actor_text in zip(getattr(g, role), getattr(g, f"{role}_text"), strict=True):
-                counts[gold_actor_class(g.text, code, actor_text, actors[g.text])] += 1
+            for cls in role_classes(g, role, actors[g.text]):
+                counts[cls] += 1
         out[role] = counts
     return out
 
@@ -219,8 +225,6 @@ def run(path: Path, model: str | None = None) -> dict[str, object]:
     out["no_event_source_found"] = sum(
         1
         for g in records
-        if not predicted[g.text]
-        and any(gold_actor_class(g.text, c, t, actors[g.text]) == "right_country"
-                for c, t in zip(g.source, g.source_text, strict=True))
-    )  # fmt: skip
+        if not predicted[g.text] and "right_country" in role_classes(g, "source", actors[g.text])
+    )
     return out
