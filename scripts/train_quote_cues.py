@@ -29,6 +29,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import DocBin
 
 from dyad.bench.quotes import as_attribution, load, parse, score
+from dyad.errors import BenchDataError
 from dyad.nlp import extensions
 from dyad.nlp.pipeline import load_spacy
 from dyad.nlp.quotes.content import QuoteIndex
@@ -89,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if "dev" in args.data.name:
         sys.exit("refusing to train on a dev split")
-    golds = load(args.data)
+    try:
+        golds = load(args.data)
+    except BenchDataError as exc:
+        sys.exit(str(exc))
     nlp = load_spacy(args.model)
     extensions.register()
     if args.cache and args.cache.exists():
