@@ -9,7 +9,9 @@
    targets from objects and "with"/"to"/"against"/"on"... phrases. Known actor mentions
    in those phrases count; a name the knowledge base does not know counts only as the
    head of the phrase, and stays unresolved (its text, no code). An event without a
-   source in the text is dropped (PLOVER requires one).
+   source in the text is dropped, except violence told by its weapon: the actors named
+   on the attack are its sources ("a NATO missile attack killed"), and when none is
+   named the event is kept with no source ("a roadside bomb killed", `unidentified`).
 3. Date: the dated timex attached to the trigger's clause, else the only one in the
    sentence. Location: a place in an "in"/"at" phrase of the trigger.
 4. One event per sentence, type, source set and flags: repeated mentions merge.
@@ -29,6 +31,7 @@ from dyad.nlp.events.modality import Modality, modality
 from dyad.nlp.events.places import location_of
 from dyad.nlp.events.roles import arguments, pronoun_subject, subject_heads
 from dyad.nlp.events.triggers import Trigger, lemma, sentence_triggers
+from dyad.nlp.events.unidentified import attack_sources, unidentified_perpetrator
 from dyad.types import ActorMention, EventMention, Provenance, Timex
 
 # How many sentences back "the two sides"/"they" may look for the pair that acted together.
@@ -205,7 +208,11 @@ def extract_events(doc: Doc) -> list[EventMention]:
                 reporter = said_by[0] if said_by else None
                 if not sources and said_by and pronoun_subject(trig):
                     sources = said_by  # "X said it would ...": "it" is X
-            if not sources or _lone_meeting(trig, sources, targets):
+            if not sources and targets:
+                sources = attack_sources(index, trig)  # "a NATO missile attack killed"
+            if not sources and not (targets and unidentified_perpetrator(trig)):
+                continue
+            if _lone_meeting(trig, sources, targets):
                 continue
             when = A.date_of(sent, dated, [trig.token, trig.anchor])
             event = _event(doc_id, sent, trig, sources, targets, mood, reporter, when)

@@ -102,7 +102,7 @@ def pronoun_subject(trig: Trigger) -> bool:
     return not passive and any(h.lower_ in _PRONOUNS for h in heads)
 
 
-def _noun_sources(
+def noun_sources(
     index: A.ActorIndex, noun: Token, *, mediation: bool = False
 ) -> list[ActorMention]:
     """Actors named inside an event noun's phrase: "the premier's visit", "a Franco-German
@@ -121,7 +121,7 @@ def arguments(
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     mediation = trig.rule.cameo in _MEDIATION
     if trig.standalone:
-        sources = _noun_sources(index, trig.token, mediation=mediation)
+        sources = noun_sources(index, trig.token, mediation=mediation)
         targets = A.actors_of(index, target_heads(trig.token))
     else:
         heads, _passive = subject_heads(trig.anchor)
@@ -135,7 +135,7 @@ def arguments(
                 if head.lower_ in ("he", "she"):
                     sources = A.person_antecedent(index, head)
         if trig.noun:
-            inner = _noun_sources(index, trig.token, mediation=mediation)
+            inner = noun_sources(index, trig.token, mediation=mediation)
             sources = inner or sources
         aimed = target_heads(trig.anchor)
         if trig.noun:
