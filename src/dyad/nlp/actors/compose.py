@@ -20,8 +20,9 @@ COUNTRY_PARTS = frozenset({"country", "adjective", "seat", "igo", "prefix", "reg
 QUALIFIERS = frozenset({"deputy", "vice", "former", "acting", "first", "ex", "then"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "PRODUCT", "NORP"})
 MAX_GAP = 4
-# Sectors of people who belong where they are: "rebels in X" are X's rebels.
-_LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "EDU", "REL", "PTY"})
+# Sectors of people who belong where they are: "rebels in X" are X's rebels; police and
+# security forces serve at home ("security forces in Guinea" are Guinea's).
+_LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "EDU", "REL", "PTY", "COP"})
 # Prepositions that place a group where it lives: "rebels in Mali", "students across Peru".
 _LOCAL_PREPS = ("in", "throughout", "across")
 
@@ -186,7 +187,7 @@ class Composer:
         Syria" (of/from: whose), and for groups that live there, "rebels in Ivory Coast",
         "protesters in Egypt", "students throughout Peru", "farmers across Kenya". "in" is
         not enough for armed forces or officials ("troops in Iraq" are often foreign), so it
-        counts only for non-state sectors."""
+        counts only for non-state sectors and the police ("security forces in Guinea")."""
         if end + 1 >= len(doc):
             return None
         prep = doc[end].lower_

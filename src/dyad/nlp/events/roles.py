@@ -16,6 +16,7 @@ from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
 from dyad.nlp.events import places as P
 from dyad.nlp.events import words as W
+from dyad.nlp.events.generic import generic_sources
 from dyad.nlp.events.modality import is_purpose_clause
 from dyad.nlp.events.triggers import Trigger, lemma, target_heads, verb_trigger
 from dyad.types import Actor, ActorMention
@@ -170,6 +171,10 @@ def arguments(
         )
     if not targets and info.plover == "PROTEST":
         targets = _home_authorities(sources)
+    if not sources and not trig.standalone and any(m.actor is not None for m in targets):
+        # "rebels killed five Nigerian soldiers": people named by what they are, when the
+        # event has a coded party to tie it to (`generic`)
+        sources = generic_sources(subject_heads(trig.anchor)[0], trig.anchor)
     return sources, targets
 
 

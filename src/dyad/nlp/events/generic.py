@@ -1,0 +1,99 @@
+"""Actors named by what they are, not by name: "rebels killed five soldiers", "Muslim
+hackers defaced Danish web sites", "a human rights group protested", "prisoners rioted".
+
+The actor stage codes such a phrase only when it names a country ("Malian rebels",
+"protesters in Egypt"). Without one, the event used to be dropped for want of a source.
+The phrase is now the event's source as an unresolved actor: its words are kept, and it
+gets no code, as for a name the knowledge base does not know. This needs a coded target
+("gunmen attacked a convoy" names no country on either side: it can enter no pair of
+states and stays out). Only the subject of a trigger qualifies, and only a phrase that
+plainly names people outside the state:
+- a role noun of the knowledge base (`data/roles.tsv`) whose sector is not a state body
+  (rebels, militants, protesters, workers, students, a rights group, a newspaper);
+  "officials" or "the army" without a country are left alone, since they stand for a
+  state the text named before, which dyad does not guess; so are commentators
+  ("analysts agree that ...") and "people" at large;
+- or one of the nouns below, for people the sector table has no entry for.
+A definite phrase ("the rebels") points back to someone named before and is left alone,
+as are the group anaphora of `args.is_group_anaphor` ("the two sides").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.nlp.actors.kb import load_kb
+from dyad.nlp.events import args as A
+from dyad.types import ActorMention
+
+# Sectors of a state's own bodies and of business: without a country, not an actor.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "BUS"})
+# Roles whose holders comment on events rather than act in them, and people at large: "analysts
+# agree that ...", "people want ..." are no actors of an event.
+_NOT_ACTORS = frozenset(
+    "analyst expert scholar academic professor researcher journalist editor people public"
+    .split()
+)
+# People and bodies outside the sector table.
+PEOPLE_NOUNS = frozenset(
+    "prisoner inmate settler hacker elder fundamentalist extremist islamist tribesman "
+    "fighter crowd mob group association organisation organization movement coalition "
+    "gunman attacker assailant sniper kidnapper abductor hijacker".split()
+)
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_LEFT_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def _people(head: Token) -> bool:
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    word = head.lemma_.lower()
+    if word in PEOPLE_NOUNS:
+        return True
+    compound = " ".join(
+        [*(c.lower_ for c in head.lefts if c.dep_ == "compound"), head.lower_]
+    )
+    kb = load_kb()
+    for term in (compound, head.lower_, word):
+        role = kb.role(term)
+        if role is not None:
+            return (
+                role.sector not in _STATE_SECTORS
+                and role.kind != "country"
+                and role.role not in _NOT_ACTORS
+            )
+    return False
+
+
+def generic_sources(heads: list[Token], verb: Token) -> list[ActorMention]:
+    """`generic_actor` of each subject head of `verb` that is the active subject of its verb
+    or the "by" agent of a passive, and of its conjuncts ("rebels and militias fought").
+    Not the antecedent of a relative clause ("an organisation that helps ..." describes
+    it)."""
+    out = []
+    for head in heads:
+        if head.dep_ != "nsubj" and head.head.dep_ != "agent":
+            continue
+        if any(v.dep_ == "relcl" and v.head.i == head.i for v in (verb, *verb.ancestors)):
+            continue
+        out.extend(m for t in A.with_conjuncts(head) if (m := generic_actor(t)) is not None)
+    return A.dedupe(out)
+
+
+def generic_actor(head: Token) -> ActorMention | None:
+    """An unresolved mention for a subject `head` that names people by what they are, with
+    the words on its left and its "of" phrase ("Ibo traditional elders", "group of Yoruba
+    leaders"); None for anything else."""
+    if not _people(head) or A.is_group_anaphor(head):
+        return None
+    if any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | {"its", "their", "his", "her"}
+           for c in head.children):
+        return None
+    left = [c for c in head.lefts if c.dep_ in _LEFT_DEPS]
+    start = min([head.i, *(min(t.i for t in c.subtree) for c in left)])
+    end = head.i + 1
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            end = max(t.i for t in prep.subtree) + 1
+    span = head.doc[start:end]
+    return ActorMention(span.start_char, span.end_char, span.text, None)

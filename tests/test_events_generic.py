@@ -1,0 +1,60 @@
+"""Actors named by what they are (nlp/events/generic.py), in the real pipeline, on our own
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.nlp import extensions
+from dyad.nlp.pipeline import cached_pipeline
+
+
+@pytest.fixture(scope="module")
+def run():
+    nlp = cached_pipeline()
+    extensions.register()
+
+    def _run(text: str):
+        doc = nlp.make_doc(text)
+        doc._.dyad_doc_id = "t1"
+        doc._.dyad_published = None
+        return nlp(doc)._.dyad_events
+
+    return _run
+
+
+@pytest.mark.parametrize(
+    "text, plover, source, target",
+    [
+        ("Rebels killed five Nigerian soldiers on Sunday.", "ASSAULT", "Rebels", "NGA"),
+        ("Muslim hackers have defaced nearly 3,000 Danish web sites.", "COERCE",
+         "Muslim hackers", "DNK"),
+        ("A human rights group accused the Croatian authorities of neglect.", "ACCUSE",
+         "human rights group", "HRV"),
+        ("Tribal elders demanded the release of the Kenyan minister.", "REQUEST",
+         "Tribal elders", "KEN"),
+    ],
+)
+def test_people_named_by_what_they_are_are_unresolved_sources(run, text, plover, source, target):
+    found = [e for e in run(text) if e.plover == plover]
+    assert len(found) == 1
+    ev = found[0]
+    assert ev.source_codes == ()
+    assert [m.text for m in ev.sources] == [source]
+    assert all(m.actor is None for m in ev.sources)
+    assert {c[:3] for c in ev.target_codes} == {target}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels killed five Nigerian soldiers.",  # definite: someone named before
+        "Officials signed an agreement with Japan.",  # a state body with no state
+        "Analysts criticised the Russian plan.",  # commentators
+        "People protested against the Kenyan government.",  # people at large
+        "Rebels attacked a convoy near the border.",  # no coded party at all
+        "An organisation that helps Kenyan farmers opened an office.",  # a description
+    ],
+)
+def test_no_generic_source(run, text):
+    assert all(m.actor is not None for e in run(text) for m in e.sources)
