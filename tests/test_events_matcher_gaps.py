@@ -107,6 +107,23 @@ CODED = [
         ("QAT",),
         ("ISR", "PSEREB"),
     ),
+    # lemmas that lost their "e" to a noun ("staged" -> "stag", "waging" -> "wag")
+    (
+        "Kenyan students staged demonstrations in Nairobi.",
+        {"Kenyan students": "KENEDU"},
+        "141",
+        "PROTEST",
+        ("KENEDU",),
+        ("KEN",),
+    ),
+    (
+        "Chile lambasted Peru over the fishing dispute.",
+        {"Chile": "CHL", "Peru": "PER"},
+        "111",
+        "ACCUSE",
+        ("CHL",),
+        ("PER",),
+    ),
     # irregular forms the model misreads ("unfroze" as an adjective with lemma "unfroze")
     (
         "The US unfroze Iranian assets.",

@@ -22,14 +22,25 @@ def verb_lemma(tok: Token) -> str | None:
     """The lemma of `tok` read as a verb, None when it is no verb. Irregular forms the small
     model gets wrong are looked up by their form first (``lexicon.IRREGULAR_FORMS``:
     "unfroze", which it tags as an adjective with lemma "unfroze"); such a form counts as a
-    verb under any tag when it has a subject or an object."""
+    verb under any tag when it has a subject or an object. A lemma that lost its final "e"
+    to a noun of the same spelling ("staged" -> "stag") gets it back when only the "e" form
+    is in the lexicon."""
     fixed = lexicon.IRREGULAR_FORMS.get(tok.lower_)
     if fixed is not None and (
         tok.pos_ in ("VERB", "AUX")
         or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
     ):
         return fixed
-    return lemma(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    word = lemma(tok)
+    if (
+        not lexicon.rules_for(word, "V")
+        and tok.lower_ in (word + "ed", word + "ing")
+        and lexicon.rules_for(word + "e", "V")
+    ):
+        return word + "e"  # the model's "staged" -> "stag", "waging" -> "wag", "raped" -> "rap"
+    return word
 
 
 def complements(tok: Token) -> set[str]:
