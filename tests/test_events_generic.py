@@ -58,3 +58,14 @@ def test_people_named_by_what_they_are_are_unresolved_sources(run, text, plover,
 )
 def test_no_generic_source(run, text):
     assert all(m.actor is not None for e in run(text) for m in e.sources)
+
+
+def test_they_in_a_report_by_people_named_by_what_they_are(run):
+    found = run(
+        "Militants loyal to a local warlord said they attempted to assassinate the Afghan "
+        "governor of Kandahar."
+    )
+    assert [(e.plover, [m.text for m in e.sources]) for e in found] == [
+        ("ASSAULT", ["Militants"])
+    ]
+    assert found[0].reported_by is not None and found[0].reported_by.text == "Militants"

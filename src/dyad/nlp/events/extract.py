@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
 from dyad.nlp.events.figures import figure_spans, figures_of
+from dyad.nlp.events.generic import generic_sources
 from dyad.nlp.events.modality import Modality, modality
 from dyad.nlp.events.places import location_of
 from dyad.nlp.events.roles import arguments, pronoun_subject, subject_heads
@@ -205,6 +206,8 @@ def extract_events(doc: Doc) -> list[EventMention]:
             if mood.reporter is not None:
                 heads, _ = subject_heads(mood.reporter)
                 said_by = A.actors_of(index, heads, unresolved=True)
+                if not said_by and any(m.actor is not None for m in targets):
+                    said_by = generic_sources(heads, mood.reporter)  # "militants said they"
                 reporter = said_by[0] if said_by else None
                 if not sources and said_by and pronoun_subject(trig):
                     sources = said_by  # "X said it would ...": "it" is X
