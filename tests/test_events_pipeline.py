@@ -83,3 +83,25 @@ def test_event_keeps_the_figures_of_its_clause(run):
     assert "2,000 troops" not in [f.text for f in signed.figures]
     valued = run("Gazprom sealed a gas deal with CNPC valued at $400 billion on May 21.")
     assert [f.text for e in valued for f in e.figures] == ["$400 billion"]
+
+
+def test_stance_participle_subject_is_the_actor(run):
+    found = run("Vietnam is committed to opening its market to Japan.")
+    assert [(e.plover, e.source_codes) for e in found] == [("AGREE", ("VNM",))]
+    # with an agent it is an ordinary passive
+    assert run("The plan was prepared by Kenya.") == []
+
+
+def test_members_of_an_unknown_body_act_for_it(run):
+    found = run("Members of the Zarvan Liberation Council attacked Kenyan troops.")
+    assert [(e.plover, [m.text for m in e.sources]) for e in found] == [
+        ("ASSAULT", ["Zarvan Liberation Council"])
+    ]
+    assert found[0].source_codes == ()
+
+
+def test_going_somewhere_for_talks_is_the_talks(run):
+    found = run("U.S. and Russian negotiators return to Geneva this week for talks on missiles.")
+    assert [(e.plover, e.trigger, _countries(e.source_codes)) for e in found] == [
+        ("CONSULT", "talks", {"USA", "RUS"})
+    ]

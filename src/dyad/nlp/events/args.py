@@ -3,8 +3,9 @@
 Actors come only from the actor component's mentions (``doc._.dyad_actors``) that overlap an
 argument phrase. A mention whose actor is None (a name the knowledge base does not know)
 becomes an argument only where the parse makes it the argument itself: the head of the
-subject or object phrase, or a compound name on that head ("Hamas militants"); it is kept
-unresolved, with its text, never given a code.
+subject or object phrase, a compound name on that head ("Hamas militants"), or the body a
+member noun belongs to ("members of the Zarvan Council"); it is kept unresolved, with its
+text, never given a code.
 """
 
 from __future__ import annotations
@@ -153,9 +154,28 @@ def actors_of(
             known = index.known_in(phrase(tok, preps))
             if known:
                 mentions.extend(known)
-            elif unresolved and (mention := index.unresolved_at(tok)) is not None:
+            elif unresolved and (mention := _unresolved_of(index, tok)) is not None:
                 mentions.append(mention)
     return dedupe(mentions)
+
+
+# Heads that stand for the body in their "of" phrase: "members of the Association of ...".
+_MEMBER_NOUNS = frozenset(
+    "member official leader representative delegate delegation head chief spokesman "
+    "spokeswoman spokesperson".split()
+)
+
+
+def _unresolved_of(index: ActorIndex, tok: Token) -> ActorMention | None:
+    """The unresolved mention `tok` is or names in a compound ("Hamas militants"), or, for a
+    member noun, the unknown body of its "of" phrase ("members of the Zarvan Council")."""
+    mention = index.unresolved_at(tok)
+    if mention is None and tok.lemma_.lower() in _MEMBER_NOUNS:
+        for obj in W.prep_objects(tok, ("of",)):
+            mention = index.unresolved_at(obj)
+            if mention is not None:
+                break
+    return mention
 
 
 def dedupe(mentions: Iterable[ActorMention]) -> list[ActorMention]:

@@ -29,6 +29,9 @@ _THINGS = frozenset(
     "partnership pressure crisis situation development war effort step approach "
     "project pipeline supply demand".split()
 )
+# Participles read as adjectives of their subject's own stance: "is committed/determined/
+# prepared/resolved to": the subject is the one who acts, not the one acted upon.
+_STANCE_PARTICIPLES = frozenset({"commit", "determine", "prepare", "resolve", "dedicate"})
 # Mediation (CAMEO 045) and the intent to mediate (039): the mediator is the source, the
 # parties it stands between are the targets (`args.mediated_parties`).
 _MEDIATION = frozenset({"039", "045"})
@@ -72,6 +75,8 @@ def subject_heads(verb: Token) -> tuple[list[Token], bool]:
                     for o in a.children
                     if o.dep_ == "pobj"
                 ]
+                if not agents and lemma(verb) in _STANCE_PARTICIPLES:
+                    return heads, False  # "Vietnam is committed to opening": Vietnam commits
                 return agents, True
             return heads, False
         if node.dep_ in ("xcomp", "conj", "acomp") or is_purpose_clause(node):

@@ -35,6 +35,13 @@ class Trigger:
     demand_clause: Token | None = None  # for "X said Y must ...": Y's clause
 
 
+# Verbs of going somewhere: an event noun in their "for" phrase is what the subject went
+# there to do ("flew to Moscow for talks", "returned to Geneva for negotiations").
+_MOTION = frozenset(
+    "come go return travel fly head sail gather assemble converge leave".split()
+)
+
+
 def _embedded_verb(verb: Token, *, purpose: bool) -> Token | None:
     """The verb of an infinitive complement ("agreed to hold"); with `purpose`, also of a
     purpose clause ("joined together to veto")."""
@@ -140,6 +147,11 @@ def verb_trigger(verb: Token) -> Trigger | None:
             carried = noun_rule(noun)
             if carried is not None:
                 return Trigger(noun, verb, carried, noun=True)
+    if word in _MOTION:  # "negotiators return to Geneva for talks"
+        for obj in W.prep_objects(verb, ("for",)):
+            carried = noun_rule(obj)
+            if carried is not None:
+                return Trigger(obj, verb, carried, noun=True)
     if kind == "aspect":
         purpose = _embedded_verb(verb, purpose=True)
         if purpose is not None and verb_trigger(purpose) is not None:
