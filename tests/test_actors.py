@@ -58,6 +58,14 @@ def test_igos(nlp: Language) -> None:
     assert found == [("UN Security Council", "IGOUSC"), ("SCO", "IGOSCO"), ("NATO", "IGONAT")]
 
 
+def test_unknown_body_named_after_an_igo_is_its_organ(nlp: Language) -> None:
+    found = codes(run(nlp, "The European Union Naval Force freed a Somali fishing boat."))
+    assert found[0] == ("European Union Naval Force", "IGOEUR")
+    name = "UN Development Programme"
+    organ = find(run(nlp, f"The {name} will fund schools."), name)
+    assert organ.actor is not None and organ.actor.name == name
+
+
 def test_role_and_name_form_one_mention(nlp: Language) -> None:
     mentions = run(
         nlp, "Indian Prime Minister Narendra Modi greeted the delegation.", date(2016, 3, 1)

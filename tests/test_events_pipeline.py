@@ -105,3 +105,11 @@ def test_going_somewhere_for_talks_is_the_talks(run):
     assert [(e.plover, e.trigger, _countries(e.source_codes)) for e in found] == [
         ("CONSULT", "talks", {"USA", "RUS"})
     ]
+
+
+def test_unmarked_name_is_the_actor_its_apposition_names(run):
+    found = run(
+        "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that "
+        "Iraq allow aid workers in."
+    )
+    assert [(e.plover, _countries(e.source_codes)) for e in found] == [("REQUEST", {"IGO"})]

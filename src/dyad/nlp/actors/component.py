@@ -483,7 +483,9 @@ class ActorsComponent:
 
     def _org_entity(self, doc: Doc, start: int, end: int, inner: list[Item]) -> Item:
         """An unknown organisation named after a country: "<country> ... <sector noun>"
-        gets that country and sector; without a sector noun it stays unresolved."""
+        gets that country and sector; without a sector noun it stays unresolved. One that
+        begins with an international organisation's name is an organ of it: "United
+        Nations Emergency Relief Coordinator", "European Union Naval Force"."""
         span = doc[start:end]
         if span[0].lower_ == "the":
             span = doc[start + 1 : end]
@@ -498,6 +500,11 @@ class ActorsComponent:
         actor = None
         if country is not None and sector is not None:
             actor = Actor(country + sector, "organisation", country, sector, span.text)
+        first = min(inner, key=lambda it: it[0])
+        igo = first[4]
+        if actor is None and country is None and first[0] == span.start and igo is not None \
+                and igo.kind == "igo":
+            actor = replace(igo, name=span.text)  # "United Nations Emergency Relief Coordinator"
         return (span.start, span.end, span.start_char, span.end_char, actor)
 
     def _unknowns(

@@ -152,6 +152,11 @@ def actors_of(
     for head in heads:
         for tok in with_conjuncts(head):
             known = index.known_in(phrase(tok, preps))
+            if not known and tok.pos_ == "PROPN" and index.unresolved_at(tok) is None:
+                # "Kenzo Oshima, the UN relief coordinator, ...": an unmarked name is the
+                # actor its apposition heads (the appositive's head word only: not "X, a
+                # neighbour of Y")
+                known = index.known_in(c for c in tok.children if c.dep_ == "appos")
             if known:
                 mentions.extend(known)
             elif unresolved and (mention := _unresolved_of(index, tok)) is not None:
