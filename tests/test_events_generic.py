@@ -69,3 +69,17 @@ def test_they_in_a_report_by_people_named_by_what_they_are(run):
         ("ASSAULT", ["Militants"])
     ]
     assert found[0].reported_by is not None and found[0].reported_by.text == "Militants"
+
+
+def test_a_protest_is_aimed_at_what_it_demands(run):
+    found = run(
+        "Islamic fundamentalists continued their hunger strike to demand the resignation "
+        "of Kenyan President Moi."
+    )
+    protest = [e for e in found if e.plover == "PROTEST"]
+    assert len(protest) == 1
+    assert [m.text for m in protest[0].sources] == ["Islamic fundamentalists"]
+    assert {c[:3] for c in protest[0].target_codes} == {"KEN"}
+    # with no demand, at home (the CAMEO convention for domestic protest)
+    home = run("Algerian farmers rioted in the capital.")
+    assert [(e.plover, e.target_codes) for e in home] == [("PROTEST", ("DZA",))]

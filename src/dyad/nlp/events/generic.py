@@ -15,7 +15,7 @@ plainly names people outside the state:
   ("analysts agree that ...") and "people" at large;
 - or one of the nouns below, for people the sector table has no entry for.
 A definite phrase ("the rebels") points back to someone named before and is left alone,
-as are the group anaphora of `args.is_group_anaphor` ("the two sides").
+as are the group anaphora of `anaphora.is_group_anaphor` ("the two sides").
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from dyad.nlp.actors.kb import load_kb
 from dyad.nlp.events import args as A
+from dyad.nlp.events.anaphora import is_group_anaphor
 from dyad.types import ActorMention
 
 # Sectors of a state's own bodies and of business: without a country, not an actor.
@@ -84,7 +85,7 @@ def generic_actor(head: Token) -> ActorMention | None:
     """An unresolved mention for a subject `head` that names people by what they are, with
     the words on its left and its "of" phrase ("Ibo traditional elders", "group of Yoruba
     leaders"); None for anything else."""
-    if not _people(head) or A.is_group_anaphor(head):
+    if not _people(head) or is_group_anaphor(head):
         return None
     if any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | {"its", "their", "his", "her"}
            for c in head.children):

@@ -16,10 +16,12 @@ from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
 from dyad.nlp.events import places as P
 from dyad.nlp.events import words as W
+from dyad.nlp.events.anaphora import group_anaphor, is_group_anaphor, person_antecedent
 from dyad.nlp.events.generic import generic_sources
 from dyad.nlp.events.modality import is_purpose_clause
+from dyad.nlp.events.protest import protest_targets
 from dyad.nlp.events.triggers import Trigger, lemma, target_heads, verb_trigger
-from dyad.types import Actor, ActorMention
+from dyad.types import ActorMention
 
 _NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
@@ -41,8 +43,6 @@ _NO_PLACE_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT"})
 # code "Algerians rioted in Algeria" DZA -> DZA, so a place of the source's own country is
 # a target for these types (for the others, "Russia held a drill in Russia" has none).
 _DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT"})
-# Sectors of a state's own bodies: their protests are aimed elsewhere, not at home.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 # Prepositions on an object noun that name whom the action concerns.
 _OBJECT_TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "from", "for", "into", "toward", "towards"}
@@ -133,13 +133,13 @@ def arguments(
         heads, _passive = subject_heads(trig.anchor)
         heads = [h for h in heads if not _inanimate(h)]
         sources = A.actors_of(index, heads, A.SUBJECT_PREPS, unresolved=True)
-        group = [h for h in heads if A.is_group_anaphor(h)]
+        group = [h for h in heads if is_group_anaphor(h)]
         if not sources and group:
-            sources = A.group_anaphor(index, sent, group[0], recent_pair)
+            sources = group_anaphor(index, sent, group[0], recent_pair)
         if not sources:
             for head in heads:
                 if head.lower_ in ("he", "she"):
-                    sources = A.person_antecedent(index, head)
+                    sources = person_antecedent(index, head)
         if trig.noun:
             inner = noun_sources(index, trig.token, mediation=mediation)
             sources = inner or sources
@@ -175,29 +175,12 @@ def arguments(
             and m.actor.code not in source_codes
         )
     if not targets and info.plover == "PROTEST":
-        targets = _home_authorities(sources)
+        targets = protest_targets(index, trig, sources)
     if not sources and not trig.standalone and any(m.actor is not None for m in targets):
         # "rebels killed five Nigerian soldiers": people named by what they are, when the
         # event has a coded party to tie it to (`generic`)
         sources = generic_sources(subject_heads(trig.anchor)[0], trig.anchor)
     return sources, targets
-
-
-def _home_authorities(sources: Sequence[ActorMention]) -> list[ActorMention]:
-    """A protest by people (not by a state body) that names no target and no foreign place
-    is directed at their own country's authorities, as CAMEO and PLOVER code domestic
-    protest ("Algerian farmers rioted" -> DZA -> DZA). The target keeps the source's
-    span, at country level."""
-    for mention in sources:
-        actor = mention.actor
-        if actor is None or actor.kind == "igo":
-            continue
-        country = actor.country or (actor.code[:3] if actor.kind == "country" else None)
-        if country is None or (actor.sector or actor.code[3:6]) in _STATE_SECTORS:
-            continue
-        home = Actor(country, "country", country=country)
-        return [ActorMention(mention.start, mention.end, mention.text, home)]
-    return []
 
 
 def _destinations(trig: Trigger) -> list[Token]:

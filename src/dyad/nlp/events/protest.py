@@ -1,0 +1,48 @@
+"""Whom a protest is aimed at when it names no target of its own.
+
+1. What the protesters demand: a purpose clause names it ("continued their hunger strike
+   to demand the resignation of Algerian President X" -> X; "rallied to call on the
+   Kenyan government to ..." -> KENGOV).
+2. Else their own country's authorities, as CAMEO and PLOVER code domestic protest
+   ("Algerian farmers rioted" -> DZA -> DZA), for protesters who are not a state body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dyad.nlp.events import args as A
+from dyad.nlp.events.modality import is_purpose_clause
+from dyad.nlp.events.triggers import Trigger, target_heads
+from dyad.types import Actor, ActorMention
+
+# Sectors of a state's own bodies: their protests are aimed elsewhere, not at home.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+
+
+def protest_targets(
+    index: A.ActorIndex, trig: Trigger, sources: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """The targets of a PROTEST that names none (see the module docstring)."""
+    aims = [
+        h
+        for clause in trig.anchor.children
+        if is_purpose_clause(clause)
+        for h in target_heads(clause)
+    ]
+    return A.actors_of(index, aims) or home_authorities(sources)
+
+
+def home_authorities(sources: Sequence[ActorMention]) -> list[ActorMention]:
+    """A protest by people (not by a state body) is directed at their own country's
+    authorities. The target keeps the source's span, at country level."""
+    for mention in sources:
+        actor = mention.actor
+        if actor is None or actor.kind == "igo":
+            continue
+        country = actor.country or (actor.code[:3] if actor.kind == "country" else None)
+        if country is None or (actor.sector or actor.code[3:6]) in _STATE_SECTORS:
+            continue
+        home = Actor(country, "country", country=country)
+        return [ActorMention(mention.start, mention.end, mention.text, home)]
+    return []
