@@ -83,3 +83,11 @@ def test_a_protest_is_aimed_at_what_it_demands(run):
     # with no demand, at home (the CAMEO convention for domestic protest)
     home = run("Algerian farmers rioted in the capital.")
     assert [(e.plover, e.target_codes) for e in home] == [("PROTEST", ("DZA",))]
+
+
+def test_a_bare_participle_is_no_act_of_its_noun(run):
+    found = run(
+        "Political activists and union members arrested in Zimbabwe last week and accused of "
+        "plotting an uprising were beaten by police, their lawyers said."
+    )
+    assert all(m.actor is not None for e in found for m in e.sources)

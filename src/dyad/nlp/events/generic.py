@@ -71,6 +71,8 @@ def generic_sources(heads: list[Token], verb: Token) -> list[ActorMention]:
     or the "by" agent of a passive, and of its conjuncts ("rebels and militias fought").
     Not the antecedent of a relative clause ("an organisation that helps ..." describes
     it)."""
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return []  # a bare participle is passive: "activists arrested in X" were arrested
     out = []
     for head in heads:
         if head.dep_ != "nsubj" and head.head.dep_ != "agent":
