@@ -76,3 +76,16 @@ def assert_coded(
     assert (ev.cameo, coded_label(ev)) == (cameo, plover)
     assert tuple(sorted(ev.source_codes)) == sources
     assert tuple(sorted(ev.target_codes)) == targets
+
+
+def pipeline_events(text: str) -> list[EventMention]:
+    """The events of `text` through the whole real pipeline (actors and dates from the
+    neighbouring components), with no publication date."""
+    from dyad.nlp.pipeline import cached_pipeline
+
+    nlp = cached_pipeline()
+    extensions.register()
+    doc = nlp.make_doc(text)
+    doc._.dyad_doc_id = "t1"
+    doc._.dyad_published = None
+    return nlp(doc)._.dyad_events

@@ -7,22 +7,13 @@ from datetime import date
 
 import pytest
 
-from dyad.nlp import extensions
 from dyad.nlp.pipeline import cached_pipeline
+from eventkit import pipeline_events
 
 
 @pytest.fixture(scope="module")
 def run():
-    nlp = cached_pipeline()
-    extensions.register()
-
-    def _run(text: str):
-        doc = nlp.make_doc(text)
-        doc._.dyad_doc_id = "t1"
-        doc._.dyad_published = None
-        return nlp(doc)._.dyad_events
-
-    return _run
+    return pipeline_events
 
 
 def _countries(codes):

@@ -5,20 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.nlp import extensions
-from dyad.nlp.pipeline import cached_pipeline
+from eventkit import pipeline_events
 
 
 @pytest.fixture(scope="module")
 def run():
-    nlp = cached_pipeline()
-    extensions.register()
-
     def _run(text: str):
-        doc = nlp.make_doc(text)
-        doc._.dyad_doc_id = "t1"
-        doc._.dyad_published = None
-        events = nlp(doc)._.dyad_events
+        events = pipeline_events(text)
         return [(e.plover, e.source_codes, {c[:3] for c in e.target_codes}) for e in events]
 
     return _run
