@@ -30,6 +30,8 @@ LOCATION_PREPS = frozenset({"in", "at"})
 _CUT_DEPS = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis", "punct", "cc"}
 )
+
+
 class ActorIndex:
     """The actor mentions of one Doc, findable by token."""
 
@@ -149,7 +151,7 @@ def _unresolved_of(index: ActorIndex, tok: Token) -> ActorMention | None:
     """The unresolved mention `tok` is or names in a compound ("Hamas militants"), or, for a
     member noun, the unknown body of its "of" phrase ("members of the Zarvan Council")."""
     mention = index.unresolved_at(tok)
-    if mention is None and tok.lemma_.lower() in _MEMBER_NOUNS:
+    if mention is None and W.lemma(tok) in _MEMBER_NOUNS:
         for obj in W.prep_objects(tok, ("of",)):
             mention = index.unresolved_at(obj)
             if mention is not None:

@@ -206,8 +206,8 @@ def extract_events(doc: Doc) -> list[EventMention]:
             if mood.reporter is not None:
                 heads, _ = subject_heads(mood.reporter)
                 said_by = A.actors_of(index, heads, unresolved=True)
-                if not said_by and any(m.actor is not None for m in targets):
-                    said_by = generic_sources(heads, mood.reporter)  # "militants said they"
+                if not said_by:  # "militants said they ..."
+                    said_by = generic_sources(heads, mood.reporter, targets)
                 reporter = said_by[0] if said_by else None
                 if not sources and said_by and pronoun_subject(trig):
                     sources = said_by  # "X said it would ...": "it" is X

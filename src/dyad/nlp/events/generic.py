@@ -20,20 +20,23 @@ as are the group anaphora of `anaphora.is_group_anaphor` ("the two sides").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from dyad.nlp.actors.kb import load_kb
 from dyad.nlp.events import args as A
 from dyad.nlp.events.anaphora import is_group_anaphor
+from dyad.nlp.events.sectors import STATE_SECTORS
+from dyad.nlp.events.words import lemma
 from dyad.types import ActorMention
 
-# Sectors of a state's own bodies and of business: without a country, not an actor.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "BUS"})
+# A state's own bodies and business: without a country, not an actor.
+_NOT_GENERIC_SECTORS = STATE_SECTORS | {"BUS"}
 # Roles whose holders comment on events rather than act in them, and people at large: "analysts
 # agree that ...", "people want ..." are no actors of an event.
 _NOT_ACTORS = frozenset(
-    "analyst expert scholar academic professor researcher journalist editor people public"
-    .split()
+    "analyst expert scholar academic professor researcher journalist editor people public".split()
 )
 # People and bodies outside the sector table.
 PEOPLE_NOUNS = frozenset(
@@ -41,36 +44,39 @@ PEOPLE_NOUNS = frozenset(
     "fighter crowd mob group association organisation organization movement coalition "
     "gunman attacker assailant sniper kidnapper abductor hijacker".split()
 )
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Determiners and possessives pointing back to someone named before.
+_POINTING_BACK = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _LEFT_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 def _people(head: Token) -> bool:
     if head.pos_ != "NOUN" or head.ent_type_:
         return False
-    word = head.lemma_.lower()
+    word = lemma(head)
     if word in PEOPLE_NOUNS:
         return True
-    compound = " ".join(
-        [*(c.lower_ for c in head.lefts if c.dep_ == "compound"), head.lower_]
-    )
+    compound = " ".join([*(c.lower_ for c in head.lefts if c.dep_ == "compound"), head.lower_])
     kb = load_kb()
     for term in (compound, head.lower_, word):
         role = kb.role(term)
         if role is not None:
             return (
-                role.sector not in _STATE_SECTORS
+                role.sector not in _NOT_GENERIC_SECTORS
                 and role.kind != "country"
                 and role.role not in _NOT_ACTORS
             )
     return False
 
 
-def generic_sources(heads: list[Token], verb: Token) -> list[ActorMention]:
+def generic_sources(
+    heads: list[Token], verb: Token, targets: Sequence[ActorMention]
+) -> list[ActorMention]:
     """`generic_actor` of each subject head of `verb` that is the active subject of its verb
     or the "by" agent of a passive, and of its conjuncts ("rebels and militias fought").
     Not the antecedent of a relative clause ("an organisation that helps ..." describes
-    it)."""
+    it). None when the event has no coded target among `targets`."""
+    if not any(m.actor is not None for m in targets):
+        return []
     if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return []  # a bare participle is passive: "activists arrested in X" were arrested
     out = []
@@ -89,8 +95,7 @@ def generic_actor(head: Token) -> ActorMention | None:
     leaders"); None for anything else."""
     if not _people(head) or is_group_anaphor(head):
         return None
-    if any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | {"its", "their", "his", "her"}
-           for c in head.children):
+    if any(c.dep_ in ("det", "poss") and c.lower_ in _POINTING_BACK for c in head.children):
         return None
     left = [c for c in head.lefts if c.dep_ in _LEFT_DEPS]
     start = min([head.i, *(min(t.i for t in c.subtree) for c in left)])

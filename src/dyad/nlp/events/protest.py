@@ -13,11 +13,9 @@ from collections.abc import Sequence
 
 from dyad.nlp.events import args as A
 from dyad.nlp.events.modality import is_purpose_clause
+from dyad.nlp.events.sectors import STATE_SECTORS
 from dyad.nlp.events.triggers import Trigger, target_heads
 from dyad.types import Actor, ActorMention
-
-# Sectors of a state's own bodies: their protests are aimed elsewhere, not at home.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 
 
 def protest_targets(
@@ -41,7 +39,7 @@ def home_authorities(sources: Sequence[ActorMention]) -> list[ActorMention]:
         if actor is None or actor.kind == "igo":
             continue
         country = actor.country or (actor.code[:3] if actor.kind == "country" else None)
-        if country is None or (actor.sector or actor.code[3:6]) in _STATE_SECTORS:
+        if country is None or (actor.sector or actor.code[3:6]) in STATE_SECTORS:
             continue
         home = Actor(country, "country", country=country)
         return [ActorMention(mention.start, mention.end, mention.text, home)]

@@ -176,10 +176,10 @@ def arguments(
         )
     if not targets and info.plover == "PROTEST":
         targets = protest_targets(index, trig, sources)
-    if not sources and not trig.standalone and any(m.actor is not None for m in targets):
+    if not sources and not trig.standalone:
         # "rebels killed five Nigerian soldiers": people named by what they are, when the
         # event has a coded party to tie it to (`generic`)
-        sources = generic_sources(subject_heads(trig.anchor)[0], trig.anchor)
+        sources = generic_sources(subject_heads(trig.anchor)[0], trig.anchor, targets)
     return sources, targets
 
 

@@ -12,6 +12,9 @@ from dataclasses import replace
 
 from dyad.types import Actor, ActorMention, EventMention
 
+# Sectors of a state's own bodies: they act for their state, so without a country named
+# they are nobody's (`generic`), and their protests are aimed abroad, not at home (`protest`).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _EXERCISE_LEMMAS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame",
                               "war game", "war-game"})  # fmt: skip
 

@@ -37,9 +37,7 @@ class Trigger:
 
 # Verbs of going somewhere: an event noun in their "for" phrase is what the subject went
 # there to do ("flew to Moscow for talks", "returned to Geneva for negotiations").
-_MOTION = frozenset(
-    "come go return travel fly head sail gather assemble converge leave".split()
-)
+_MOTION = frozenset("come go return travel fly head sail gather assemble converge leave".split())
 
 
 def _embedded_verb(verb: Token, *, purpose: bool) -> Token | None:

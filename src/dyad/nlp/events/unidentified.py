@@ -50,14 +50,13 @@ def _is(head: Token, words: frozenset[str]) -> bool:
     return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in _NAMED and lemma(head) in words
 
 
-def _agentless_passive(trig: Trigger) -> bool:
-    """ "were killed", "was shelled": the trigger verb itself in the passive, no agent.
-    (Not a noun carried by a passive verb: in "forces have been engaged in fighting" the
-    subject is the fighter.)"""
-    if trig.noun:
-        return False
+def _agent(trig: Trigger) -> tuple[list[Token], bool]:
+    """(subject heads, agentless passive?) of an ASSAULT trigger's clause. An agentless
+    passive is the trigger verb itself in the passive with no "by" agent ("were killed",
+    "was shelled"); not a noun carried by a passive verb ("forces have been engaged in
+    fighting": the subject is the fighter)."""
     heads, passive = subject_heads(trig.anchor)
-    return passive and not heads
+    return heads, passive and not heads and not trig.noun
 
 
 def attack_sources(index: A.ActorIndex, trig: Trigger) -> list[ActorMention]:
@@ -65,15 +64,13 @@ def attack_sources(index: A.ActorIndex, trig: Trigger) -> list[ActorMention]:
     killed"), or, in an agentless passive, on an attack in its "in"/"by" phrase."""
     if not _assault(trig):
         return []
-    heads, passive = subject_heads(trig.anchor)
+    heads, agentless = _agent(trig)
     attacks = [h for h in heads if _is(h, ATTACK_NOUNS)]
-    if not heads and _agentless_passive(trig):
+    if agentless:
         attacks = [
             o
-            for p in trig.anchor.children
-            if p.dep_ == "prep" and p.lower_ in ("in", "by")
-            for o in p.children
-            if o.dep_ == "pobj" and (_is(o, ATTACK_NOUNS) or _is(o, CLASH_NOUNS))
+            for o in W.prep_objects(trig.anchor, ("in", "by"))
+            if _is(o, ATTACK_NOUNS | CLASH_NOUNS)
         ]
     found = [m for attack in attacks for m in noun_sources(index, attack)]
     for clash in (a for a in attacks if _is(a, CLASH_NOUNS)):
@@ -86,7 +83,7 @@ def unidentified_perpetrator(trig: Trigger) -> bool:
     passive of the trigger verb with no agent ("were killed in a bombing")."""
     if not _assault(trig):
         return False
-    heads, _passive = subject_heads(trig.anchor)
+    heads, agentless = _agent(trig)
     if not heads:
-        return _agentless_passive(trig)
+        return agentless
     return all(_is(h, ATTACK_NOUNS | UNNAMED_ATTACKERS) for h in heads)
