@@ -79,6 +79,10 @@ def test_continent_adjective_needs_a_state_noun(nlp: Language) -> None:
     ("Rebels in Mali seized the town.", "Rebels in Mali", "MLIREB"),
     ("Refugees from Syria crossed the border.", "Refugees from Syria", "SYRREF"),
     ("Protesters in Kenya marched on Sunday.", "Protesters in Kenya", "KENCVL"),
+    ("Extremists in Chile set fire to a bus.", "Extremists in Chile", "CHLRAD"),
+    ("Afghan guerillas blew up a bridge.", "Afghan guerillas", "AFGREB"),
+    ("The Zambian Senate passed the bill.", "Zambian Senate", "ZMBLEG"),
+    ("Kenya's National Assembly met on Monday.", "Kenya's National Assembly", "KENLEG"),
 ])
 def test_group_noun_with_country_after(nlp: Language, text: str, name: str, code: str) -> None:
     assert code_of(run(nlp, text), name) == code
@@ -149,3 +153,16 @@ def test_names_split_by_odd_spaces_still_match(nlp: Language) -> None:
     mentions = run(nlp, text)
     assert code_of(mentions, "Narendra\u2009Modi") == "INDGOV"
     assert code_of(mentions, "New\u202fZealand") == "NZL"
+
+
+def test_regions_give_their_country() -> None:
+    kb = load_kb()
+    assert kb.country_of_place("Darfur") == "SDN"
+    assert kb.country_of_place("Northern Ireland") == "GBR"
+    assert kb.country_of_place("Xinjiang") == "CHN"
+    assert kb.country_of_place("Crimea") is None  # disputed places are left out
+
+
+def test_a_region_name_with_a_country_word_is_still_no_actor(nlp: Language) -> None:
+    mentions = run(nlp, "Police in Northern Ireland arrested two men.")
+    assert all(m.actor is None or not m.actor.code.startswith("IRL") for m in mentions)

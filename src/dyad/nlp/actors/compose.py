@@ -22,7 +22,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "PRODUCT", "NORP"})
 MAX_GAP = 4
 # Sectors of people who belong where they are: "rebels in X" are X's rebels; police and
 # security forces serve at home ("security forces in Guinea" are Guinea's).
-_LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "EDU", "REL", "PTY", "COP"})
+_LOCAL_SECTORS = frozenset({"REB", "RAD", "OPP", "CVL", "LAB", "EDU", "REL", "PTY", "COP"})
 # Prepositions that place a group where it lives: "rebels in Mali", "students across Peru".
 _LOCAL_PREPS = ("in", "throughout", "across")
 

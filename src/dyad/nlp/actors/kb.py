@@ -192,6 +192,10 @@ class KnowledgeBase:
         for r in place_rows:
             if r["country"]:
                 self._place_country.setdefault(_plain(r["name"]), r["country"])
+        for r in _rows("regions.tsv"):  # "Darfur", "Northern Ireland", "Xinjiang"
+            if r["country"] not in self.countries:
+                raise KnowledgeBaseError(f"regions.tsv: {r['name']}: unknown country")
+            self._place_country.setdefault(_plain(r["name"]), r["country"])
         self._load_people()
         self._orgs_by_alias = {a: o for o in self.organisations for a in o.aliases}
         self._add_world_places()
@@ -250,8 +254,9 @@ class KnowledgeBase:
 
     def country_of_place(self, text: str) -> str | None:
         """The country a place name lies in: a country's own name, its capital or seat of
-        power ("Moscow", "the Kremlin"), a major city listed in places.tsv ("Shanghai"), or
-        any city of 15,000 people or more (world_places.tsv: "Samarra"); None when unknown.
+        power ("Moscow", "the Kremlin"), a major city listed in places.tsv ("Shanghai"), a
+        region inside one country (regions.tsv: "Darfur", "Xinjiang"), or any city of 15,000
+        people or more (world_places.tsv: "Samarra"); None when unknown.
         Whitespace and a leading "the" do not matter. For the events stage: "arrived in
         Moscow" is a visit to RUS, although "in Moscow" is not an actor."""
         return self._place_country.get(_plain(text))
