@@ -81,3 +81,13 @@ def test_a_bare_participle_is_no_act_of_its_noun(run):
         "plotting an uprising were beaten by police, their lawyers said."
     )
     assert all(m.actor is not None for e in found for m in e.sources)
+
+
+def test_officials_of_an_unknown_body_named_before_them(run):
+    # the parser makes a name in front of a bracketed acronym an "nmod" of the head noun
+    text = "Zarvan Traders Association (ZTA) officials demanded support from the Kenyan parliament."
+    found = [e for e in run(text) if e.plover == "REQUEST"]
+    assert len(found) == 1
+    assert [m.text for m in found[0].sources] == ["Zarvan Traders Association"]
+    assert found[0].sources[0].actor is None
+    assert found[0].target_codes == ("KENLEG",)

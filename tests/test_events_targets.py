@@ -133,3 +133,36 @@ def test_protest_by_a_government_gets_no_home_target(nlp):
     text = "The Kenyan government staged a protest on Sunday."
     found = events(nlp, text, {"Kenyan government": "KENGOV"})
     assert all(e.target_codes == () for e in found)
+
+
+def test_a_threat_is_aimed_at_whoever_must_comply(nlp):
+    text = "Chilean miners threatened to stop work unless Peru lifted its tariffs."
+    event = _one(events(nlp, text, {"Chilean miners": "CHLLAB", "Peru": "PER"}), "THREATEN")
+    assert event.target_codes == ("PER",)
+
+
+def test_an_if_clause_is_no_target_of_a_threat(nlp):
+    text = "Chile threatened to close the border if talks with Peru failed."
+    found = events(nlp, text, {"Chile": "CHL", "Peru": "PER"})
+    assert all("PER" not in e.target_codes for e in found if coded_label(e) == "THREATEN")
+
+
+def test_a_demand_stated_in_a_clause_is_made_of_its_subject(nlp):
+    text = "Bolivia insisted on its demand that the Chilean government open the port."
+    event = _one(
+        events(nlp, text, {"Bolivia": "BOL", "Chilean government": "CHLGOV"}), "REQUEST"
+    )
+    assert event.source_codes == ("BOL",)
+    assert event.target_codes == ("CHLGOV",)
+
+
+def test_parties_between_which_an_effort_stands_are_targets(nlp):
+    text = "Norway ended its mediation efforts between Sweden and Finland."
+    found = events(nlp, text, {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"})
+    assert any(set(e.target_codes) == {"SWE", "FIN"} for e in found if e.source_codes == ("NOR",))
+
+
+def test_a_region_gives_its_country(nlp):
+    text = "Egyptian troops shelled rebel positions in Darfur on Sunday."
+    event = _one(events(nlp, text, {"Egyptian troops": "EGYMIL"}), "ASSAULT")
+    assert event.target_codes == ("SDN",)

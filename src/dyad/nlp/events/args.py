@@ -58,8 +58,9 @@ class ActorIndex:
 
     def unresolved_at(self, tok: Token) -> ActorMention | None:
         """The unresolved mention `tok` is part of, else one a compound name on `tok` is
-        part of ("Hamas militants" -> "Hamas"), else None."""
-        for t in (tok, *[c for c in tok.children if c.dep_ == "compound"]):
+        part of ("Hamas militants" -> "Hamas"; "Zarvan Association (ZA) officials", which
+        the parser attaches as "nmod"), else None."""
+        for t in (tok, *[c for c in tok.children if c.dep_ in ("compound", "nmod")]):
             for mention in self.by_token.get(t.i, ()):
                 if mention.actor is None:
                     return mention

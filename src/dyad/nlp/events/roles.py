@@ -148,6 +148,8 @@ def arguments(
             aimed += target_heads(trig.token)
         aimed += _object_prep_targets(aimed, trig.token)
         aimed += _content_targets(trig)
+        if lexicon.code_info(trig.rule.cameo).plover == "REQUEST":
+            aimed += _demanded_of([trig.token, *aimed])
         if trig.demand_clause is not None:
             aimed = [c for c in trig.demand_clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         targets = A.actors_of(index, [h for h in aimed if h.i != trig.token.i], unresolved=True)
@@ -199,7 +201,8 @@ def _destinations(trig: Trigger) -> list[Token]:
 def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
     """Targets inside the objects' own phrases, following their "of" chain: "signed a
     contract with Y", "imposed sanctions on Y", "suspended part of the aid programme for
-    Y", "the withdrawal of forces from Y"."""
+    Y", "the withdrawal of forces from Y"; the parties of an event noun: "ended talks
+    between X and Y"."""
     nouns = [
         h
         for h in heads
@@ -212,7 +215,18 @@ def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
     out: list[Token] = []
     for noun in A.of_chain(nouns):
         out.extend(W.prep_objects(noun, _OBJECT_TARGET_PREPS))
+        if _event_noun(noun):  # "ended mediation efforts between X and Y"
+            out.extend(W.prep_objects(noun, A.PARTY_PREPS))
     return out
+
+
+def _event_noun(noun: Token) -> bool:
+    """A noun naming an event, or modified by one ("mediation efforts"); "a football match
+    between X and Y" is none: its parties are no one's targets."""
+    return any(
+        lexicon.rules_for(lemma(t), "N")
+        for t in (noun, *(c for c in noun.children if c.dep_ == "compound"))
+    )
 
 
 def _from_phrase(prep: Token) -> bool:
@@ -246,7 +260,39 @@ def _content_targets(trig: Trigger) -> list[Token]:
     for child in verb.children:
         if (child.dep_ == "ccomp" or W.for_clause(child)) and quad_of(trig) == 3:
             heads.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if lexicon.code_info(trig.rule.cameo).plover == "THREATEN":
+        heads.extend(_condition_subjects([verb, *_governed_clauses(trig)]))
     return heads
+
+
+def _demanded_of(nouns: Sequence[Token]) -> list[Token]:
+    """Whom a demand is made of, when a noun states it in a clause of its own: "insisted
+    on its demands that Burundi's government grant more rights", "repeated its call that
+    the president resign" (the clause's subject)."""
+    return [
+        subj
+        for noun in nouns
+        if noun.pos_ == "NOUN"
+        for clause in noun.children
+        if clause.dep_ == "acl"
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        for subj in clause.children
+        if subj.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def _condition_subjects(clauses: Sequence[Token]) -> list[Token]:
+    """Who must comply for a threat to be called off: the subject of its "unless" clause
+    ("threatened to strike unless Israel rescinded the law": Israel)."""
+    return [
+        subj
+        for clause in clauses
+        for cond in clause.children
+        if cond.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "unless" for m in cond.children)
+        for subj in cond.children
+        if subj.dep_ in ("nsubj", "nsubjpass")
+    ]
 
 
 def _governed_clauses(trig: Trigger) -> list[Token]:
