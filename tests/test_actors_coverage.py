@@ -166,3 +166,10 @@ def test_regions_give_their_country() -> None:
 def test_a_region_name_with_a_country_word_is_still_no_actor(nlp: Language) -> None:
     mentions = run(nlp, "Police in Northern Ireland arrested two men.")
     assert all(m.actor is None or not m.actor.code.startswith("IRL") for m in mentions)
+
+
+def test_an_ethnic_group_is_not_the_state_of_its_name(nlp: Language) -> None:
+    mentions = run(nlp, "Ethnic Koreans in Japan marched in Osaka.")
+    assert all(m.actor is None or not m.actor.code.startswith("KOR") for m in mentions)
+    mentions = run(nlp, "Ethnic Chilean separatists in Peru attacked a police post.")
+    assert code_of(mentions, "separatists in Peru") == "PERREB"

@@ -91,3 +91,12 @@ def test_officials_of_an_unknown_body_named_before_them(run):
     assert [m.text for m in found[0].sources] == ["Zarvan Traders Association"]
     assert found[0].sources[0].actor is None
     assert found[0].target_codes == ("KENLEG",)
+
+
+def test_an_ethnic_group_is_a_source_named_by_what_it_is(run):
+    found = [e for e in run("Ethnic Koreans demonstrated against the Japanese government.")
+             if e.plover == "PROTEST"]
+    assert len(found) == 1
+    assert [m.text for m in found[0].sources] == ["Ethnic Koreans"]
+    assert found[0].source_codes == ()
+    assert found[0].target_codes == ("JPNGOV",)

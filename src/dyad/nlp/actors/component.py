@@ -233,6 +233,8 @@ class ActorsComponent:
             and doc[atom.start - 2].lower_ in SKIP_PREFIX
         ):
             return False
+        if atom.kind == "adjective" and atom.start > 0 and doc[atom.start - 1].lower_ == "ethnic":
+            return False  # "ethnic Albanians", "ethnic Russian separatists": a people, not a state
         if atom.kind != "adjective" and _part_of_person(doc, atom.start, atom.end):
             return False  # "Michael Jordan", "George Washington", "Mr. Chad"
         if atom.kind == "region" and nxt is not None and nxt.is_title and nxt.tag_ != "POS" \

@@ -13,7 +13,8 @@ plainly names people outside the state:
   "officials" or "the army" without a country are left alone, since they stand for a
   state the text named before, which dyad does not guess; so are commentators
   ("analysts agree that ...") and "people" at large;
-- or one of the nouns below, for people the sector table has no entry for.
+- or one of the nouns below, for people the sector table has no entry for;
+- or an ethnic group ("ethnic Albanians"), which the actor stage does not code as a state.
 A definite phrase ("the rebels") points back to someone named before and is left alone,
 as are the group anaphora of `anaphora.is_group_anaphor` ("the two sides").
 """
@@ -50,6 +51,8 @@ _LEFT_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 def _people(head: Token) -> bool:
+    if any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
+        return True  # an ethnic group: "ethnic Albanians" are not Albania (see actors.md)
     if head.pos_ != "NOUN" or head.ent_type_:
         return False
     word = lemma(head)
