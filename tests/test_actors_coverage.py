@@ -173,3 +173,27 @@ def test_an_ethnic_group_is_not_the_state_of_its_name(nlp: Language) -> None:
     assert all(m.actor is None or not m.actor.code.startswith("KOR") for m in mentions)
     mentions = run(nlp, "Ethnic Chilean separatists in Peru attacked a police post.")
     assert code_of(mentions, "separatists in Peru") == "PERREB"
+
+
+def test_an_organisation_named_after_a_country_and_its_bracketed_acronym(nlp: Language) -> None:
+    text = ("The Chilean Union of Miners (CUM) called a strike on Monday. "
+            "The CUM said talks had failed.")
+    mentions = run(nlp, text)
+    assert code_of(mentions, "Chilean Union of Miners") == "CHLLAB"
+    assert [m.actor.code for m in mentions if m.text == "CUM" and m.actor] == ["CHLLAB"] * 2
+
+
+def test_a_bracketed_acronym_after_a_person_or_unknown_body_stays_unknown(nlp: Language) -> None:
+    mentions = run(nlp, "The Zarvan Liberation Council (ZLC) met on Monday.")
+    assert all(m.actor is None for m in mentions if m.text == "ZLC")
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("The Organization of African Unity condemned the coup.",
+     "Organization of African Unity", "IGOOAU"),
+    ("ECOWAS leaders met in Abuja.", "ECOWAS leaders", "IGOWAS"),
+    ("The UNHCR sent tents to the camp.", "UNHCR", "IGOUHC"),
+    ("The Warsaw Pact held manoeuvres.", "Warsaw Pact", "IGOWSP"),
+])
+def test_more_international_organisations(nlp: Language, text: str, name: str, code: str) -> None:
+    assert code_of(run(nlp, text), name) == code

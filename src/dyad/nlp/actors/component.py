@@ -20,10 +20,11 @@ from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from dyad.nlp import extensions
 from dyad.nlp.actors.compose import Composer, Phrase
+from dyad.nlp.actors.entities import HONORIFICS, Item, containers, unknowns
 from dyad.nlp.actors.kb import KnowledgeBase, load_kb
 from dyad.nlp.actors.matching import PRIORITY, SKIP_PREFIX, SKIP_SUFFIX, Atom, Matchers
 from dyad.nlp.actors.resolve import Resolver
@@ -50,46 +51,11 @@ COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
 # Nouns after a regional adjective that make it name states: "Asian nations".
 STATE_NOUNS = frozenset({"country", "nation", "state", "power", "government", "neighbour",
                          "neighbor", "partner", "ally", "capital"})
-HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Madam"})
-CONTAINERS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
-_FILLER = frozenset({"the", "The", "'s", "’s", "-", "\u2013", "(", ")", ","})
-
-# Head nouns that make an ORG-labelled entity a place (spaCy's small model confuses them).
-PLACE_NOUNS = frozenset(
-    {
-        "island",
-        "islands",
-        "zone",
-        "sea",
-        "region",
-        "peninsula",
-        "road",
-        "strait",
-        "river",
-        "province",
-        "ocean",
-        "bay",
-        "gulf",
-        "square",
-    }
-)
 
 # A model designation after a maker's name ("Su-35", "747", "A380", "J-20"), not a year.
 _MODEL = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-?)?\d+[A-Za-z]*$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
-Item = tuple[int, int, int, int, Actor | None]  # token start, end, char start, end, actor
-
-
-def _in_heading(ent: Span, text: str) -> bool:
-    """The entity sits on a short title-case line without end punctuation: a heading."""
-    start = text.rfind("\n", 0, ent.start_char) + 1
-    end = text.find("\n", ent.end_char)
-    line = text[start : end if end != -1 else len(text)].strip()
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if not words or len(words) > 12 or line[-1:] in '.!?"”:;,':
-        return False
-    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _part_of_person(doc: Doc, start: int, end: int) -> bool:
@@ -319,9 +285,9 @@ class ActorsComponent:
             ):
                 actor = replace(actor, name=s.text)  # "Brazilian Space Agency" names itself
             resolved.append((start, end, cs, ce, actor))
-        resolved = self._containers(doc, resolved, blocked)
+        resolved = containers(self.kb, self.matchers, doc, resolved, blocked)
         if self.unknown_entities:
-            resolved = self._unknowns(doc, resolved, resolver, blocked)
+            resolved = unknowns(doc, resolved, resolver, blocked)
         resolved.sort(key=lambda r: (r[2], r[3]))
         resolved = self._appositions(doc, resolved)
         text = doc.text  # a property that joins every token: read it once
@@ -459,98 +425,4 @@ class ActorsComponent:
             else:
                 out.append(cur)
                 n += 1
-        return out
-
-    # -- 4-5: entity containment and unknown entities ------------------------------------
-
-    def _containers(self, doc: Doc, items: list[Item], blocked: set[int]) -> list[Item]:
-        """Drop hits inside a longer ORG/place entity that they do not cover."""
-        out = list(items)
-        for ent in doc.ents:
-            if ent.label_ not in CONTAINERS or len(ent) < 2:
-                continue
-            inner = [it for it in out if ent.start <= it[0] and it[1] <= ent.end]
-            covered = {i for it in inner for i in range(it[0], it[1])}
-            rest = [
-                t for t in ent if t.i not in covered and t.text not in _FILLER and not t.is_space
-            ]
-            if not inner or not rest:
-                continue
-            if any(it[0] == ent.start and it[1] == ent.end for it in inner):
-                continue
-            out = [it for it in out if it not in inner]
-            if ent.label_ == "ORG" and not any(t.i in blocked for t in ent):
-                out.append(self._org_entity(doc, ent.start, ent.end, inner))
-        return out
-
-    def _org_entity(self, doc: Doc, start: int, end: int, inner: list[Item]) -> Item:
-        """An unknown organisation named after a country: "<country> ... <sector noun>"
-        gets that country and sector; without a sector noun it stays unresolved. One that
-        begins with an international organisation's name is an organ of it: "United
-        Nations Emergency Relief Coordinator", "European Union Naval Force"."""
-        span = doc[start:end]
-        if span[0].lower_ == "the":
-            span = doc[start + 1 : end]
-        country = next(
-            (it[4].country for it in inner if it[4] is not None and it[4].kind == "country"), None
-        )
-        sector = None
-        for m in self.matchers.role_matches(span.as_doc()):
-            role = self.kb.role(m.term)
-            if role is not None and role.sector and role.kind == "organisation":
-                sector = role.sector
-        actor = None
-        if country is not None and sector is not None:
-            actor = Actor(country + sector, "organisation", country, sector, span.text)
-        first = min(inner, key=lambda it: it[0])
-        igo = first[4]
-        if actor is None and country is None and first[0] == span.start and igo is not None \
-                and igo.kind == "igo":
-            actor = replace(igo, name=span.text)  # "United Nations Emergency Relief Coordinator"
-        return (span.start, span.end, span.start_char, span.end_char, actor)
-
-    def _unknowns(
-        self, doc: Doc, items: list[Item], resolver: Resolver, blocked: set[int]
-    ) -> list[Item]:
-        """NER PERSON/ORG entities not covered: remembered short names resolve, others None."""
-        taken = {i for it in items for i in range(it[0], it[1])}
-        out = list(items)
-        text = doc.text
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
-                continue
-            if "\n" in ent.text or not any(t.pos_ == "PROPN" for t in ent):
-                continue  # a heading run into the text, or a capitalised common noun
-            if ent.label_ == "ORG" and (ent[-1].lower_ in PLACE_NOUNS or _in_heading(ent, text)):
-                continue  # "the Diaoyu Islands", a section title: not an organisation
-            first, last = ent.start, ent.end
-            while first < last and (
-                doc[first].lower_ == "the"
-                or doc[first].is_punct
-                or doc[first].is_space
-                or doc[first].is_lower
-            ):
-                first += 1
-            while last > first and (doc[last - 1].is_punct or doc[last - 1].is_space):
-                last -= 1
-            span = doc[first:last]
-            if not len(span) or any(t.i in taken or t.i in blocked for t in span):
-                continue
-            start = span.start
-            if start > 0 and doc[start - 1].text in HONORIFICS:
-                start -= 1
-            actor = None
-            person = resolver.memory.short.get(span.text)
-            if person is not None:
-                actor = resolver.person_actor(person)
-            s = doc[start : span.end]
-            out.append((start, span.end, s.start_char, s.end_char, actor))
-            taken.update(range(start, span.end))
-        for tok in doc:  # short names NER missed or mislabelled: "Wang" after "Wang Yi"
-            person = resolver.memory.short.get(tok.text)
-            if person is None or tok.pos_ != "PROPN" or tok.i in taken or tok.i in blocked:
-                continue
-            start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].text in HONORIFICS else tok.i
-            s = doc[start : tok.i + 1]
-            out.append((start, tok.i + 1, s.start_char, s.end_char, resolver.person_actor(person)))
         return out
