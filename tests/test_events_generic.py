@@ -100,3 +100,18 @@ def test_an_ethnic_group_is_a_source_named_by_what_it_is(run):
     assert [m.text for m in found[0].sources] == ["Ethnic Koreans"]
     assert found[0].source_codes == ()
     assert found[0].target_codes == ("JPNGOV",)
+
+
+def test_people_who_protest_in_a_country_are_its_people(run):
+    found = [e for e in run("Prisoners rioted at a jail in Nairobi on Monday.")
+             if e.plover == "PROTEST"]
+    assert len(found) == 1
+    assert [m.text for m in found[0].sources] == ["Prisoners"]
+    assert found[0].source_codes == ("KEN",)
+    assert "KEN" in found[0].target_codes
+
+
+def test_only_protesters_take_the_country_of_the_place(run):
+    found = [e for e in run("Rebels attacked a police post in Mali on Sunday.")
+             if e.plover == "ASSAULT"]
+    assert found and all(e.source_codes == () for e in found)

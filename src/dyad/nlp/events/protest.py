@@ -5,6 +5,12 @@
    Kenyan government to ..." -> KENGOV).
 2. Else their own country's authorities, as CAMEO and PLOVER code domestic protest
    ("Algerian farmers rioted" -> DZA -> DZA), for protesters who are not a state body.
+
+And who protests, when the protesters are only named by what they are (`generic`):
+people who protest in one country are that country's people, as the actor stage already
+reads "protesters in Kenya" (`local_protesters`: "prisoners rioted at a jail in Dili"
+-> TLS -> TLS). Only for PROTEST: "rebels attacked a town in Mali" says nothing of where
+the rebels come from.
 """
 
 from __future__ import annotations
@@ -44,3 +50,22 @@ def home_authorities(sources: Sequence[ActorMention]) -> list[ActorMention]:
         home = Actor(country, "country", country=country)
         return [ActorMention(mention.start, mention.end, mention.text, home)]
     return []
+
+
+def local_protesters(
+    sources: Sequence[ActorMention], places: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """Sources named by what they are (unresolved) take the country of the place where
+    they protest, when the places name exactly one country; the words stay theirs."""
+    countries = {
+        m.actor.country or m.actor.code[:3]
+        for m in places
+        if m.actor is not None and m.actor.kind != "igo"
+    }
+    if len(countries) != 1:
+        return list(sources)
+    country = countries.pop()
+    local = Actor(country, "group", country=country)
+    return [
+        ActorMention(m.start, m.end, m.text, local) if m.actor is None else m for m in sources
+    ]

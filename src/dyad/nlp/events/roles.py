@@ -19,7 +19,7 @@ from dyad.nlp.events import words as W
 from dyad.nlp.events.anaphora import group_anaphor, is_group_anaphor, person_antecedent
 from dyad.nlp.events.generic import generic_sources
 from dyad.nlp.events.modality import is_purpose_clause
-from dyad.nlp.events.protest import protest_targets
+from dyad.nlp.events.protest import local_protesters, protest_targets
 from dyad.nlp.events.triggers import Trigger, lemma, target_heads, verb_trigger
 from dyad.types import ActorMention
 
@@ -162,6 +162,7 @@ def arguments(
     source_keys = {m.key for m in sources}
     targets = [m for m in targets if m.key not in source_keys]
     info = lexicon.code_info(trig.rule.cameo)
+    placed: list[ActorMention] = []  # targets that are the place where it happened
     if not targets and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
         # "lifted the curfew in Montenegro": the place's actor is the one affected
         anchors = [trig.token, trig.anchor, *_governed_clauses(trig)]
@@ -176,12 +177,15 @@ def arguments(
             and m.actor.code[:3] not in own
             and m.actor.code not in source_codes
         )
+        placed = targets
     if not targets and info.plover == "PROTEST":
         targets = protest_targets(index, trig, sources)
     if not sources and not trig.standalone:
         # "rebels killed five Nigerian soldiers": people named by what they are, when the
         # event has a coded party to tie it to (`generic`)
         sources = generic_sources(subject_heads(trig.anchor)[0], trig.anchor, targets)
+        if info.plover == "PROTEST" and placed:  # "prisoners rioted at a jail in Dili"
+            sources = local_protesters(sources, placed)
     return sources, targets
 
 
