@@ -166,3 +166,17 @@ def test_a_region_gives_its_country(nlp):
     text = "Egyptian troops shelled rebel positions in Darfur on Sunday."
     event = _one(events(nlp, text, {"Egyptian troops": "EGYMIL"}), "ASSAULT")
     assert event.target_codes == ("SDN",)
+
+
+def test_a_participle_object_keeps_its_phrases(nlp):
+    text = "Chilean helicopters evacuated the wounded from a Peruvian village."
+    found = events(nlp, text, {"Chilean helicopters": "CHLMIL", "Peruvian": "PER"})
+    assert _one(found, "AID").target_codes == ("PER",)
+
+
+def test_an_unknown_target_in_a_known_country(nlp):
+    text = "Norway dispatched inspectors to the Zarvan Works in central Finland."
+    found = events(nlp, text, {"Norway": "NOR", "Zarvan Works": None, "Finland": "FIN"})
+    event = found[0]
+    assert event.target_codes == ("FIN",)
+    assert [m.text for m in event.targets if m.actor is None] == ["Zarvan Works"]

@@ -163,21 +163,24 @@ def arguments(
     targets = [m for m in targets if m.key not in source_keys]
     info = lexicon.code_info(trig.rule.cameo)
     placed: list[ActorMention] = []  # targets that are the place where it happened
-    if not targets and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
+    coded = any(m.actor is not None for m in targets)
+    if not coded and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
         # "lifted the curfew in Montenegro": the place's actor is the one affected
         anchors = [trig.token, trig.anchor, *_governed_clauses(trig)]
         places = P.place_country_mentions(index, P.place_heads(anchors))
         if info.mode == "visit":  # "arrived in Moscow", "traveled to Shanghai"
             places += P.place_country_mentions(index, _destinations(trig))
         own = set() if info.plover in _DOMESTIC else {c[:3] for c in source_codes}
-        targets = A.dedupe(
+        placed = A.dedupe(
             m
             for m in places
             if m.actor is not None
             and m.actor.code[:3] not in own
             and m.actor.code not in source_codes
         )
-        placed = targets
+        # "dispatched inspectors to <an unknown facility> in central Iran": the unknown
+        # target stays, the place gives the country
+        targets = A.dedupe([*targets, *placed])
     if not targets and info.plover == "PROTEST":
         targets = protest_targets(index, trig, sources)
     if not sources and not trig.standalone:
@@ -210,7 +213,7 @@ def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
     nouns = [
         h
         for h in heads
-        if h.pos_ in ("NOUN", "PROPN")
+        if (h.pos_ in ("NOUN", "PROPN") or h.dep_ == "dobj")  # "evacuated the wounded from"
         and h.i != trigger.i
         and (h.dep_ != "pobj" or _from_phrase(h.head))
     ]
