@@ -197,3 +197,9 @@ def test_a_bracketed_acronym_after_a_person_or_unknown_body_stays_unknown(nlp: L
 ])
 def test_more_international_organisations(nlp: Language, text: str, name: str, code: str) -> None:
     assert code_of(run(nlp, text), name) == code
+
+
+def test_a_people_of_another_state_is_not_the_state_of_its_name(nlp: Language) -> None:
+    mentions = run(nlp, "The Peruvians of northern Chile demanded autonomy.")
+    assert all(m.actor is None or not m.actor.code.startswith("PER") for m in mentions)
+    assert code_of(run(nlp, "The Peruvians have demanded talks."), "Peruvians") == "PER"

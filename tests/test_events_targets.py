@@ -180,3 +180,10 @@ def test_an_unknown_target_in_a_known_country(nlp):
     event = found[0]
     assert event.target_codes == ("FIN",)
     assert [m.text for m in event.targets if m.actor is None] == ["Zarvan Works"]
+
+
+def test_whoever_helps_is_no_target(nlp):
+    text = "Norway tightened the blockade of Finland with Sweden's help."
+    found = events(nlp, text, {"Norway": "NOR", "Finland": "FIN", "Sweden": "SWE"})
+    assert all("SWE" not in e.target_codes for e in found)
+    assert any(e.target_codes == ("FIN",) for e in found)

@@ -58,6 +58,16 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 
+def _people_of_another_state(doc: Doc, atom: Atom) -> bool:
+    """A plural demonym followed by "of" and a place name within three words: "the
+    Albanians of southern Serbia", "the Serbs of Bosnia" (a people where they live)."""
+    if doc[atom.end - 1].tag_ not in ("NNPS", "NNS") or atom.end >= len(doc):
+        return False
+    if doc[atom.end].lower_ != "of":
+        return False
+    return any(t.ent_type_ in ("GPE", "LOC") for t in doc[atom.end + 1 : atom.end + 4])
+
+
 def _part_of_person(doc: Doc, start: int, end: int) -> bool:
     """Tokens start..end are a person's name: inside a PERSON entity that has other words
     too ("Michael Jordan"), or after an honorific. A PERSON entity that is exactly a country
@@ -201,6 +211,8 @@ class ActorsComponent:
             return False
         if atom.kind == "adjective" and atom.start > 0 and doc[atom.start - 1].lower_ == "ethnic":
             return False  # "ethnic Albanians", "ethnic Russian separatists": a people, not a state
+        if atom.kind == "adjective" and _people_of_another_state(doc, atom):
+            return False  # "the Albanians of southern Serbia" live in Serbia
         if atom.kind != "adjective" and _part_of_person(doc, atom.start, atom.end):
             return False  # "Michael Jordan", "George Washington", "Mr. Chad"
         if atom.kind == "region" and nxt is not None and nxt.is_title and nxt.tag_ != "POS" \

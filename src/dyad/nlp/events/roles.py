@@ -221,7 +221,7 @@ def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
         nouns += W.prep_objects(trigger, ("of",))
     out: list[Token] = []
     for noun in A.of_chain(nouns):
-        out.extend(W.prep_objects(noun, _OBJECT_TARGET_PREPS))
+        out.extend(o for o in W.prep_objects(noun, _OBJECT_TARGET_PREPS) if not W.helps(o))
         if _event_noun(noun):  # "ended mediation efforts between X and Y"
             out.extend(W.prep_objects(noun, A.PARTY_PREPS))
     return out

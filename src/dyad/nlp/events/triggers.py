@@ -158,12 +158,13 @@ def verb_trigger(verb: Token) -> Trigger | None:
 
 
 def target_heads(tok: Token) -> list[Token]:
+    """Objects of `tok` and of its target prepositions ("with", "to", "against"...)."""
     heads: list[Token] = []
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "nsubjpass"):
             heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in A.TARGET_PREPS:
-            heads.extend(o for o in child.children if o.dep_ == "pobj")
+            heads.extend(o for o in child.children if o.dep_ == "pobj" and not W.helps(o))
         elif child.dep_ == "prep" and child.lower_ in COMPOUND_PREPS:  # "out of Syria"
             heads.extend(W.prep_objects(child, A.TARGET_PREPS))
     return heads

@@ -137,3 +137,15 @@ def prep_objects(tok: Token, preps: frozenset[str] | set[str] | tuple[str, ...])
         for o in p.children
         if o.dep_ == "pobj"
     ]
+
+
+# "with the help of X", "with X's backing": X helps the source; it is not acted upon.
+_HELP_NOUNS = frozenset(
+    "help support assistance backing aid cooperation participation approval consent "
+    "blessing".split()
+)
+
+
+def helps(obj: Token) -> bool:
+    """`obj` is the help in "with X's help", "with the backing of X": no target."""
+    return obj.head.lower_ == "with" and lemma(obj) in _HELP_NOUNS
