@@ -83,6 +83,8 @@ def test_continent_adjective_needs_a_state_noun(nlp: Language) -> None:
     ("Afghan guerillas blew up a bridge.", "Afghan guerillas", "AFGREB"),
     ("The Zambian Senate passed the bill.", "Zambian Senate", "ZMBLEG"),
     ("Kenya's National Assembly met on Monday.", "Kenya's National Assembly", "KENLEG"),
+    ("Darfur rebels attacked a convoy.", "Darfur rebels", "SDNREB"),
+    ("Benghazi protesters marched on Friday.", "Benghazi protesters", "LBYCVL"),
 ])
 def test_group_noun_with_country_after(nlp: Language, text: str, name: str, code: str) -> None:
     assert code_of(run(nlp, text), name) == code
@@ -203,3 +205,9 @@ def test_a_people_of_another_state_is_not_the_state_of_its_name(nlp: Language) -
     mentions = run(nlp, "The Peruvians of northern Chile demanded autonomy.")
     assert all(m.actor is None or not m.actor.code.startswith("PER") for m in mentions)
     assert code_of(run(nlp, "The Peruvians have demanded talks."), "Peruvians") == "PER"
+
+
+def test_a_place_before_officials_or_troops_gives_no_country(nlp: Language) -> None:
+    mentions = run(nlp, "Benghazi officials met the Darfur troops.")
+    named = ("Benghazi officials", "Darfur troops")
+    assert all(m.actor is None for m in mentions if m.text in named)

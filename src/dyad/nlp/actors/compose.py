@@ -165,6 +165,9 @@ class Composer:
             if after is not None and self._is_head(doc, start, end, left):
                 # "the government of Haiti", "rebels in Ivory Coast": the parse checked it
                 return Phrase(left, after.end, after, roles, plural, qualifiers)
+            place = self._place_before(doc, atoms, start, roles)
+            if place is not None and self._is_head(doc, start, end, place.start):
+                return Phrase(place.start, end, place, roles, plural, qualifiers)
         person_name = name_text is not None or (
             name_atom is not None and name_atom.kind == "person"
         )
@@ -205,6 +208,27 @@ class Composer:
                 or not any(t.head.i == end for t in doc[atom.start:atom.end]):
             return None  # the preposition attaches elsewhere ("met officials in Beijing")
         return atom
+
+    def _place_before(
+        self, doc: Doc, atoms: dict[int, Atom], start: int, roles: list[Role]
+    ) -> Atom | None:
+        """A place named right before a group that lives there, read like "rebels in
+        Darfur": "Darfur rebels", "Benghazi protesters" (a proper-noun compound on the role
+        noun that the knowledge base places in one country: a region or a city). The
+        country comes as an atom over the place's words."""
+        if roles[-1].sector not in _LOCAL_SECTORS:
+            return None
+        i = start - 1
+        while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].dep_ == "compound" \
+                and doc[i].ent_type_ in ("GPE", "LOC") and atoms.get(i) is None \
+                and doc[i].head.i >= start:
+            i -= 1  # a place by NER too: not "5 March opposition", "Georgetown University"
+        if i == start - 1:
+            return None
+        code = self.kb.country_of_place(doc[i + 1 : start].text)
+        if code is None:
+            return None
+        return Atom(i + 1, start, "country", code)
 
     @staticmethod
     def _attached(doc: Doc, country: Atom, right: int) -> bool:
