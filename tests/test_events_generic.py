@@ -115,3 +115,16 @@ def test_only_protesters_take_the_country_of_the_place(run):
     found = [e for e in run("Rebels attacked a police post in Mali on Sunday.")
              if e.plover == "ASSAULT"]
     assert found and all(e.source_codes == () for e in found)
+
+
+def test_people_a_country_s_police_act_upon_are_its_people(run):
+    found = [e for e in run("Kenyan police arrested dozens of demonstrators on Monday.")
+             if e.plover == "COERCE"]
+    assert len(found) == 1
+    assert found[0].target_codes == ("KEN",)
+
+
+def test_people_troops_act_upon_get_no_country(run):
+    found = [e for e in run("Kenyan troops arrested dozens of demonstrators on Monday.")
+             if e.plover == "COERCE"]
+    assert all(e.target_codes == () for e in found)

@@ -30,7 +30,7 @@ from dyad.nlp.events import args as A
 from dyad.nlp.events.anaphora import is_group_anaphor
 from dyad.nlp.events.sectors import STATE_SECTORS
 from dyad.nlp.events.words import lemma
-from dyad.types import ActorMention
+from dyad.types import Actor, ActorMention
 
 # A state's own bodies and business: without a country, not an actor.
 _NOT_GENERIC_SECTORS = STATE_SECTORS | {"BUS"}
@@ -92,13 +92,14 @@ def generic_sources(
     return A.dedupe(out)
 
 
-def generic_actor(head: Token) -> ActorMention | None:
+def generic_actor(head: Token, *, definite: bool = False) -> ActorMention | None:
     """An unresolved mention for a subject `head` that names people by what they are, with
     the words on its left and its "of" phrase ("Ibo traditional elders", "group of Yoruba
-    leaders"); None for anything else."""
+    leaders"); None for anything else. A definite phrase counts only with `definite`."""
     if not _people(head) or is_group_anaphor(head):
         return None
-    if any(c.dep_ in ("det", "poss") and c.lower_ in _POINTING_BACK for c in head.children):
+    pointing = any(c.dep_ in ("det", "poss") and c.lower_ in _POINTING_BACK for c in head.children)
+    if pointing and not definite:
         return None
     left = [c for c in head.lefts if c.dep_ in _LEFT_DEPS]
     start = min([head.i, *(min(t.i for t in c.subtree) for c in left)])
@@ -108,3 +109,26 @@ def generic_actor(head: Token) -> ActorMention | None:
             end = max(t.i for t in prep.subtree) + 1
     span = head.doc[start:end]
     return ActorMention(span.start_char, span.end_char, span.text, None)
+
+
+def home_people(heads: Sequence[Token], sources: Sequence[ActorMention]) -> list[ActorMention]:
+    """People named by what they are whom one country's police act upon are that country's
+    people, as police serve at home (the actor stage reads "police in X" as X's): "Egyptian
+    police opened fire to disperse demonstrators" -> EGY. The words stay theirs; the
+    actor is the country, with no sector guessed. Not for armed forces, which often act
+    abroad."""
+    police = [
+        m.actor.country
+        for m in sources
+        if m.actor is not None and (m.actor.sector or m.actor.code[3:6]) == "COP"
+    ]
+    if not police or len(police) != len(sources) or len(set(police)) != 1 or not police[0]:
+        return []  # only when every source is one country's police
+    country = police[0]
+    home = Actor(country, "group", country=country)
+    out = []
+    for head in A.of_chain(heads):  # "arrested dozens of demonstrators"
+        mention = generic_actor(head, definite=True)
+        if mention is not None:
+            out.append(ActorMention(mention.start, mention.end, mention.text, home))
+    return A.dedupe(out)

@@ -17,7 +17,7 @@ from dyad.nlp.events import lexicon
 from dyad.nlp.events import places as P
 from dyad.nlp.events import words as W
 from dyad.nlp.events.anaphora import group_anaphor, is_group_anaphor, person_antecedent
-from dyad.nlp.events.generic import generic_sources
+from dyad.nlp.events.generic import generic_sources, home_people
 from dyad.nlp.events.modality import is_purpose_clause
 from dyad.nlp.events.protest import local_protesters, protest_targets
 from dyad.nlp.events.triggers import Trigger, lemma, target_heads, verb_trigger
@@ -126,6 +126,7 @@ def arguments(
     index: A.ActorIndex, trig: Trigger, sent: Span, recent_pair: Sequence[ActorMention] = ()
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     mediation = trig.rule.cameo in _MEDIATION
+    aimed: list[Token] = []
     if trig.standalone:
         sources = noun_sources(index, trig.token, mediation=mediation)
         targets = A.actors_of(index, target_heads(trig.token))
@@ -183,6 +184,8 @@ def arguments(
         targets = A.dedupe([*targets, *placed])
     if not targets and info.plover == "PROTEST":
         targets = protest_targets(index, trig, sources)
+    if info.plover in _DOMESTIC and not any(m.actor is not None for m in targets):
+        targets = A.dedupe([*targets, *home_people(aimed, sources)])  # police on "demonstrators"
     if not sources and not trig.standalone:
         # "rebels killed five Nigerian soldiers": people named by what they are, when the
         # event has a coded party to tie it to (`generic`)
