@@ -187,3 +187,12 @@ def test_whoever_helps_is_no_target(nlp):
     found = events(nlp, text, {"Norway": "NOR", "Finland": "FIN", "Sweden": "SWE"})
     assert all("SWE" not in e.target_codes for e in found)
     assert any(e.target_codes == ("FIN",) for e in found)
+
+
+def test_the_other_side_of_talks_in_whose_course_it_happened(nlp):
+    text = "Chile agreed in talks with Peru to reopen the border."
+    found = events(nlp, text, {"Chile": "CHL", "Peru": "PER"})
+    assert any(e.source_codes == ("CHL",) and e.target_codes == ("PER",) for e in found)
+    text = "Chilean miners called off their strike after deliberations with the Peruvian owners."
+    found = events(nlp, text, {"Chilean miners": "CHLLAB", "Peruvian owners": "PERBUS"})
+    assert _one(found, "CONCEDE").target_codes == ("PERBUS",)

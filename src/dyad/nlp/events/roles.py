@@ -184,6 +184,9 @@ def arguments(
         targets = A.dedupe([*targets, *placed])
     if not targets and info.plover == "PROTEST":
         targets = protest_targets(index, trig, sources)
+    if not trig.standalone and not any(m.actor is not None for m in targets):
+        # "called off the strike after talks with the government": the other side
+        targets = A.dedupe([*targets, *A.actors_of(index, _counterparts(trig.anchor))])
     if info.plover in _DOMESTIC and not any(m.actor is not None for m in targets):
         targets = A.dedupe([*targets, *home_people(aimed, sources)])  # police on "demonstrators"
     if not sources and not trig.standalone:
@@ -193,6 +196,29 @@ def arguments(
         if info.plover == "PROTEST" and placed:  # "prisoners rioted at a jail in Dili"
             sources = local_protesters(sources, placed)
     return sources, targets
+
+
+# Prepositions that place an act in the course of talks: "after talks with X".
+_COURSE_PREPS = ("after", "following", "during", "in")
+
+
+def _counterparts(verb: Token) -> list[Token]:
+    """The other side of talks in the course of which an act was done: "called off a strike
+    after deliberations with the government", "agreed during talks with X"."""
+    verbs = [verb]
+    while verbs[-1].dep_ == "xcomp":  # "agreed in talks with X to reopen"
+        verbs.append(verbs[-1].head)
+    return [
+        party
+        for v in verbs
+        for talks in W.prep_objects(v, _COURSE_PREPS)
+        if any(r.plover == "CONSULT" for r in _noun_codes(talks))
+        for party in W.prep_objects(talks, ("with",))
+    ]
+
+
+def _noun_codes(noun: Token) -> list:
+    return [lexicon.code_info(r.cameo) for r in lexicon.rules_for(lemma(noun), "N") if r.cameo]
 
 
 def _destinations(trig: Trigger) -> list[Token]:
