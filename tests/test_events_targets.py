@@ -196,3 +196,12 @@ def test_the_other_side_of_talks_in_whose_course_it_happened(nlp):
     text = "Chilean miners called off their strike after deliberations with the Peruvian owners."
     found = events(nlp, text, {"Chilean miners": "CHLLAB", "Peruvian owners": "PERBUS"})
     assert _one(found, "CONCEDE").target_codes == ("PERBUS",)
+
+
+def test_a_state_promising_something_to_itself_has_no_target(nlp):
+    text = "The Chilean president promised to reform Chile and to help Peru."
+    found = events(nlp, text, {"Chilean president": "CHLGOV", "Chile": "CHL", "Peru": "PER"})
+    assert all("CHL" not in e.target_codes for e in found)
+    text = "Chilean farmers rioted in Chile."
+    found = events(nlp, text, {"Chilean farmers": "CHLCVL", "Chile": "CHL"})
+    assert _one(found, "PROTEST").target_codes == ("CHL",)

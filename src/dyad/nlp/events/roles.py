@@ -39,6 +39,9 @@ _STANCE_PARTICIPLES = frozenset({"commit", "determine", "prepare", "resolve", "d
 _MEDIATION = frozenset({"039", "045"})
 # Meetings and statements of intent or support happen somewhere without being aimed at it.
 _NO_PLACE_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT"})
+# Cooperation a state's own people or bodies promise or give to that state ("the president
+# promised to democratize Serbia") is no event between states: its own country is no target.
+_SELF_SERVING = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"})
 # Protest, repression and violence at home are aimed at the home country: CAMEO and PLOVER
 # code "Algerians rioted in Algeria" DZA -> DZA, so a place of the source's own country is
 # a target for these types (for the others, "Russia held a drill in Russia" has none).
@@ -163,6 +166,13 @@ def arguments(
     source_keys = {m.key for m in sources}
     targets = [m for m in targets if m.key not in source_keys]
     info = lexicon.code_info(trig.rule.cameo)
+    if info.plover in _SELF_SERVING:  # "Kostunica promised to democratize Serbia"
+        own = {c[:3] for c in source_codes}
+        targets = [
+            m
+            for m in targets
+            if not (m.actor is not None and m.actor.kind == "country" and m.actor.code in own)
+        ]
     placed: list[ActorMention] = []  # targets that are the place where it happened
     coded = any(m.actor is not None for m in targets)
     if not coded and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
