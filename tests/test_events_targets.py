@@ -205,3 +205,13 @@ def test_a_state_promising_something_to_itself_has_no_target(nlp):
     text = "Chilean farmers rioted in Chile."
     found = events(nlp, text, {"Chilean farmers": "CHLCVL", "Chile": "CHL"})
     assert _one(found, "PROTEST").target_codes == ("CHL",)
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about_not_its_forum(nlp):
+    text = "Chile complained to the United Nations over Peruvian air raids."
+    found = events(nlp, text, {"Chile": "CHL", "United Nations": "IGOUNO", "Peruvian": "PER"})
+    assert _one(found, "ACCUSE").target_codes == ("PER",)
+    text = "Chile complained to Peru on Monday."
+    assert _one(events(nlp, text, {"Chile": "CHL", "Peru": "PER"}), "ACCUSE").target_codes == (
+        "PER",
+    )

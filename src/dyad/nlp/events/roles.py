@@ -156,6 +156,8 @@ def arguments(
             aimed += _demanded_of([trig.token, *aimed])
         if trig.demand_clause is not None:
             aimed = [c for c in trig.demand_clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if lexicon.code_info(trig.rule.cameo).plover == "ACCUSE":
+            aimed = _accused(aimed, trig.anchor)
         targets = A.actors_of(index, [h for h in aimed if h.i != trig.token.i], unresolved=True)
     if mediation:
         parties = A.actors_of(index, A.mediated_parties(trig.token, trig.anchor), unresolved=True)
@@ -206,6 +208,15 @@ def arguments(
         if info.plover == "PROTEST" and placed:  # "prisoners rioted at a jail in Dili"
             sources = local_protesters(sources, placed)
     return sources, targets
+
+
+def _accused(heads: list[Token], verb: Token) -> list[Token]:
+    """An accusation's target is the accused: when a complaint names what it is about
+    ("complained to the UN over Israeli raids"), whom it is addressed to is its forum."""
+    forum = set(W.prep_objects(verb, ("to",)))
+    about = [h for h in heads if h not in forum]
+    return about if forum and any(h.head.lower_ in ("over", "about", "against") for h in about) \
+        else heads
 
 
 # Prepositions that place an act in the course of talks: "after talks with X".
