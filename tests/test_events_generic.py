@@ -93,22 +93,21 @@ def test_officials_of_an_unknown_body_named_before_them(run):
     assert found[0].target_codes == ("KENLEG",)
 
 
-def test_an_ethnic_group_is_a_source_named_by_what_it_is(run):
-    found = [e for e in run("Ethnic Koreans demonstrated against the Japanese government.")
-             if e.plover == "PROTEST"]
+@pytest.mark.parametrize(
+    "text, source, source_codes, target",
+    [
+        pytest.param("Ethnic Koreans demonstrated against the Japanese government.",
+                     "Ethnic Koreans", (), "JPNGOV", id="an ethnic group, uncoded"),
+        pytest.param("Prisoners rioted at a jail in Nairobi on Monday.",
+                     "Prisoners", ("KEN",), "KEN", id="protesters are people of the place"),
+    ],
+)
+def test_protesters_named_by_what_they_are(run, text, source, source_codes, target):
+    found = [e for e in run(text) if e.plover == "PROTEST"]
     assert len(found) == 1
-    assert [m.text for m in found[0].sources] == ["Ethnic Koreans"]
-    assert found[0].source_codes == ()
-    assert found[0].target_codes == ("JPNGOV",)
-
-
-def test_people_who_protest_in_a_country_are_its_people(run):
-    found = [e for e in run("Prisoners rioted at a jail in Nairobi on Monday.")
-             if e.plover == "PROTEST"]
-    assert len(found) == 1
-    assert [m.text for m in found[0].sources] == ["Prisoners"]
-    assert found[0].source_codes == ("KEN",)
-    assert "KEN" in found[0].target_codes
+    assert [m.text for m in found[0].sources] == [source]
+    assert found[0].source_codes == source_codes
+    assert target in found[0].target_codes
 
 
 def test_only_protesters_take_the_country_of_the_place(run):

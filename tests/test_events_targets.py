@@ -135,43 +135,16 @@ def test_protest_by_a_government_gets_no_home_target(nlp):
     assert all(e.target_codes == () for e in found)
 
 
-def test_a_threat_is_aimed_at_whoever_must_comply(nlp):
-    text = "Chilean miners threatened to stop work unless Peru lifted its tariffs."
-    event = _one(events(nlp, text, {"Chilean miners": "CHLLAB", "Peru": "PER"}), "THREATEN")
-    assert event.target_codes == ("PER",)
-
-
 def test_an_if_clause_is_no_target_of_a_threat(nlp):
     text = "Chile threatened to close the border if talks with Peru failed."
     found = events(nlp, text, {"Chile": "CHL", "Peru": "PER"})
     assert all("PER" not in e.target_codes for e in found if coded_label(e) == "THREATEN")
 
 
-def test_a_demand_stated_in_a_clause_is_made_of_its_subject(nlp):
-    text = "Bolivia insisted on its demand that the Chilean government open the port."
-    event = _one(
-        events(nlp, text, {"Bolivia": "BOL", "Chilean government": "CHLGOV"}), "REQUEST"
-    )
-    assert event.source_codes == ("BOL",)
-    assert event.target_codes == ("CHLGOV",)
-
-
 def test_parties_between_which_an_effort_stands_are_targets(nlp):
     text = "Norway ended its mediation efforts between Sweden and Finland."
     found = events(nlp, text, {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"})
     assert any(set(e.target_codes) == {"SWE", "FIN"} for e in found if e.source_codes == ("NOR",))
-
-
-def test_a_region_gives_its_country(nlp):
-    text = "Egyptian troops shelled rebel positions in Darfur on Sunday."
-    event = _one(events(nlp, text, {"Egyptian troops": "EGYMIL"}), "ASSAULT")
-    assert event.target_codes == ("SDN",)
-
-
-def test_a_participle_object_keeps_its_phrases(nlp):
-    text = "Chilean helicopters evacuated the wounded from a Peruvian village."
-    found = events(nlp, text, {"Chilean helicopters": "CHLMIL", "Peruvian": "PER"})
-    assert _one(found, "AID").target_codes == ("PER",)
 
 
 def test_an_unknown_target_in_a_known_country(nlp):
@@ -215,3 +188,32 @@ def test_a_complaint_is_aimed_at_what_it_is_about_not_its_forum(nlp):
     assert _one(events(nlp, text, {"Chile": "CHL", "Peru": "PER"}), "ACCUSE").target_codes == (
         "PER",
     )
+
+
+@pytest.mark.parametrize(
+    "text, actors, plover, target",
+    [
+        pytest.param(
+            "Chilean miners threatened to stop work unless Peru lifted its tariffs.",
+            {"Chilean miners": "CHLLAB", "Peru": "PER"}, "THREATEN", ("PER",),
+            id="a threat is aimed at whoever must comply",
+        ),
+        pytest.param(
+            "Bolivia insisted on its demand that the Chilean government open the port.",
+            {"Bolivia": "BOL", "Chilean government": "CHLGOV"}, "REQUEST", ("CHLGOV",),
+            id="a demand in its noun's clause is made of the clause's subject",
+        ),
+        pytest.param(
+            "Egyptian troops shelled rebel positions in Darfur on Sunday.",
+            {"Egyptian troops": "EGYMIL"}, "ASSAULT", ("SDN",),
+            id="a region gives its country",
+        ),
+        pytest.param(
+            "Chilean helicopters evacuated the wounded from a Peruvian village.",
+            {"Chilean helicopters": "CHLMIL", "Peruvian": "PER"}, "AID", ("PER",),
+            id="a participle object keeps its phrases",
+        ),
+    ],
+)
+def test_the_target_of_one_event(nlp, text, actors, plover, target):
+    assert _one(events(nlp, text, actors), plover).target_codes == target
