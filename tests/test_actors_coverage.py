@@ -85,6 +85,8 @@ def test_continent_adjective_needs_a_state_noun(nlp: Language) -> None:
     ("Kenya's National Assembly met on Monday.", "Kenya's National Assembly", "KENLEG"),
     ("Darfur rebels attacked a convoy.", "Darfur rebels", "SDNREB"),
     ("Benghazi protesters marched on Friday.", "Benghazi protesters", "LBYCVL"),
+    ("New York protesters marched on Friday.", "New York protesters", "USACVL"),
+    ("Kenyan assembly workers went on strike.", "Kenyan assembly workers", "KENLAB"),
 ])
 def test_group_noun_with_country_after(nlp: Language, text: str, name: str, code: str) -> None:
     assert code_of(run(nlp, text), name) == code
@@ -163,6 +165,7 @@ def test_regions_give_their_country() -> None:
     assert kb.country_of_place("Northern Ireland") == "GBR"
     assert kb.country_of_place("Xinjiang") == "CHN"
     assert kb.country_of_place("Crimea") is None  # disputed places are left out
+    assert kb.country_of_place("Borno State") == kb.country_of_place("Borno state") == "NGA"
 
 
 def test_a_region_name_with_a_country_word_is_still_no_actor(nlp: Language) -> None:
@@ -204,6 +207,7 @@ def test_more_international_organisations(nlp: Language, text: str, name: str, c
 def test_a_people_of_another_state_is_not_the_state_of_its_name(nlp: Language) -> None:
     mentions = run(nlp, "The Peruvians of northern Chile demanded autonomy.")
     assert all(m.actor is None or not m.actor.code.startswith("PER") for m in mentions)
+    assert code_of(run(nlp, "The Peruvians of Lima demanded autonomy."), "Peruvians") == "PER"
     assert code_of(run(nlp, "The Peruvians have demanded talks."), "Peruvians") == "PER"
 
 

@@ -127,3 +127,8 @@ def test_people_troops_act_upon_get_no_country(run):
     found = [e for e in run("Kenyan troops arrested dozens of demonstrators on Monday.")
              if e.plover == "COERCE"]
     assert all(e.target_codes == () for e in found)
+
+
+def test_ethnic_things_are_no_people(run):
+    found = run("Ethnic clashes killed five Nigerian soldiers on Sunday.")
+    assert all(m.text != "Ethnic clashes" for e in found for m in e.sources)

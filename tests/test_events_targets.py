@@ -141,6 +141,12 @@ def test_an_if_clause_is_no_target_of_a_threat(nlp):
     assert all("PER" not in e.target_codes for e in found if coded_label(e) == "THREATEN")
 
 
+def test_the_parties_of_a_game_are_no_targets(nlp):
+    text = "Norway hosted a football game between Sweden and Finland."
+    found = events(nlp, text, {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"})
+    assert all(e.target_codes == () for e in found)
+
+
 def test_parties_between_which_an_effort_stands_are_targets(nlp):
     text = "Norway ended its mediation efforts between Sweden and Finland."
     found = events(nlp, text, {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"})
@@ -182,6 +188,9 @@ def test_a_state_promising_something_to_itself_has_no_target(nlp):
 
 def test_a_complaint_is_aimed_at_what_it_is_about_not_its_forum(nlp):
     text = "Chile complained to the United Nations over Peruvian air raids."
+    found = events(nlp, text, {"Chile": "CHL", "United Nations": "IGOUNO", "Peruvian": "PER"})
+    assert _one(found, "ACCUSE").target_codes == ("PER",)
+    text = "Chile complained to the United Nations about Peruvian air raids."
     found = events(nlp, text, {"Chile": "CHL", "United Nations": "IGOUNO", "Peruvian": "PER"})
     assert _one(found, "ACCUSE").target_codes == ("PER",)
     text = "Chile complained to Peru on Monday."

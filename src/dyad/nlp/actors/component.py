@@ -58,14 +58,19 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 
-def _people_of_another_state(doc: Doc, atom: Atom) -> bool:
-    """A plural demonym followed by "of" and a place name within three words: "the
-    Albanians of southern Serbia", "the Serbs of Bosnia" (a people where they live)."""
+def _people_of_another_state(doc: Doc, atom: Atom, kb: KnowledgeBase) -> bool:
+    """A plural demonym followed by "of" and a place of another country within three
+    words: "the Albanians of southern Serbia", "the Serbs of Bosnia" (a people where it
+    lives); not "the Serbs of Belgrade"."""
     if doc[atom.end - 1].tag_ not in ("NNPS", "NNS") or atom.end >= len(doc):
         return False
     if doc[atom.end].lower_ != "of":
         return False
-    return any(t.ent_type_ in ("GPE", "LOC") for t in doc[atom.end + 1 : atom.end + 4])
+    for ent in doc.ents:
+        if atom.end < ent.start <= atom.end + 3 and ent.label_ in ("GPE", "LOC"):
+            country = kb.country_of_place(ent.text)
+            return country is not None and country != atom.key
+    return False
 
 
 def _part_of_person(doc: Doc, start: int, end: int) -> bool:
@@ -211,7 +216,7 @@ class ActorsComponent:
             return False
         if atom.kind == "adjective" and atom.start > 0 and doc[atom.start - 1].lower_ == "ethnic":
             return False  # "ethnic Albanians", "ethnic Russian separatists": a people, not a state
-        if atom.kind == "adjective" and _people_of_another_state(doc, atom):
+        if atom.kind == "adjective" and _people_of_another_state(doc, atom, self.kb):
             return False  # "the Albanians of southern Serbia" live in Serbia
         if atom.kind != "adjective" and _part_of_person(doc, atom.start, atom.end):
             return False  # "Michael Jordan", "George Washington", "Mr. Chad"

@@ -214,21 +214,20 @@ class Composer:
     ) -> Atom | None:
         """A place named right before a group that lives there, read like "rebels in
         Darfur": "Darfur rebels", "Benghazi protesters" (a proper-noun compound on the role
-        noun that the knowledge base places in one country: a region or a city). The
-        country comes as an atom over the place's words."""
+        noun that the knowledge base places in one country: a region or a city; the whole
+        GPE/LOC entity is looked up, never a part of it). The country comes as an atom over
+        the place's words."""
         if roles[-1].sector not in _LOCAL_SECTORS:
             return None
-        i = start - 1
-        while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].dep_ == "compound" \
-                and doc[i].ent_type_ in ("GPE", "LOC") and atoms.get(i) is None \
-                and doc[i].head.i >= start:
-            i -= 1  # a place by NER too: not "5 March opposition", "Georgetown University"
-        if i == start - 1:
+        ent = next((e for e in doc.ents if e.end == start), None)
+        if ent is None or ent.label_ not in ("GPE", "LOC") or ent[-1].dep_ != "compound":
+            return None  # a place by NER too: not "5 March opposition", "Georgetown University"
+        if any(atoms.get(t.i) is not None for t in ent) or ent[-1].head.i < start:
             return None
-        code = self.kb.country_of_place(doc[i + 1 : start].text)
+        code = self.kb.country_of_place(ent.text)  # the whole name: "New York", not "York"
         if code is None:
             return None
-        return Atom(i + 1, start, "country", code)
+        return Atom(ent.start, start, "country", code)
 
     @staticmethod
     def _attached(doc: Doc, country: Atom, right: int) -> bool:

@@ -121,6 +121,13 @@ def _rows(filename: str) -> Iterator[dict[str, str]]:
         yield row
 
 
+# Words after a region's name that say what kind of unit it is: "Borno State", "Helmand
+# province", "Kursk Oblast" are looked up without them when not found with them.
+_ADMIN_WORDS = frozenset(
+    "state province region oblast krai governorate prefecture district county".split()
+)
+
+
 def _plain(name: str) -> str:
     """A place name for lookup: whitespace runs (any kind) as one space, no leading article."""
     words = name.split()
@@ -255,11 +262,18 @@ class KnowledgeBase:
     def country_of_place(self, text: str) -> str | None:
         """The country a place name lies in: a country's own name, its capital or seat of
         power ("Moscow", "the Kremlin"), a major city listed in places.tsv ("Shanghai"), a
-        region inside one country (regions.tsv: "Darfur", "Xinjiang"), or any city of 15,000
-        people or more (world_places.tsv: "Samarra"); None when unknown.
-        Whitespace and a leading "the" do not matter. For the events stage: "arrived in
-        Moscow" is a visit to RUS, although "in Moscow" is not an actor."""
-        return self._place_country.get(_plain(text))
+        region inside one country (regions.tsv: "Darfur", "Xinjiang"; "Borno State" is looked
+        up as "Borno" when not listed as such), or any city of 15,000 people or more
+        (world_places.tsv: "Samarra"); None when unknown.
+        Whitespace and a leading "the" do not matter. For the events stage ("arrived in
+        Moscow" is a visit to RUS, although "in Moscow" is not an actor) and for a group
+        named after the place it lives in ("Darfur rebels", compose.py)."""
+        name = _plain(text)
+        found = self._place_country.get(name)
+        words = name.split()
+        if found is None and len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
+            found = self._place_country.get(" ".join(words[:-1]))  # "Borno State" -> Borno
+        return found
 
     def region(self, code: str) -> Igo | None:
         """A regional grouping row (``WST`` the West, ``EUR`` Europe...), or None."""

@@ -41,7 +41,7 @@ _NOT_ACTORS = frozenset(
 )
 # People and bodies outside the sector table.
 PEOPLE_NOUNS = frozenset(
-    "prisoner inmate settler hacker elder fundamentalist extremist islamist tribesman "
+    "prisoner inmate settler hacker elder islamist tribesman "
     "fighter crowd mob group association organisation organization movement coalition "
     "gunman attacker assailant sniper kidnapper abductor hijacker".split()
 )
@@ -51,7 +51,8 @@ _LEFT_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 def _people(head: Token) -> bool:
-    if any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
+    ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children)
+    if ethnic and (head.ent_type_ == "NORP" or head.tag_ in ("NNP", "NNPS")):
         return True  # an ethnic group: "ethnic Albanians" are not Albania (see actors.md)
     if head.pos_ != "NOUN" or head.ent_type_:
         return False

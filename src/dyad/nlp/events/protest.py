@@ -44,7 +44,7 @@ def home_authorities(sources: Sequence[ActorMention]) -> list[ActorMention]:
         actor = mention.actor
         if actor is None or actor.kind == "igo":
             continue
-        country = actor.country or (actor.code[:3] if actor.kind == "country" else None)
+        country = _country(actor)
         if country is None or (actor.sector or actor.code[3:6]) in STATE_SECTORS:
             continue
         home = Actor(country, "country", country=country)
@@ -57,15 +57,18 @@ def local_protesters(
 ) -> list[ActorMention]:
     """Sources named by what they are (unresolved) take the country of the place where
     they protest, when the places name exactly one country; the words stay theirs."""
-    countries = {
-        m.actor.country or m.actor.code[:3]
-        for m in places
-        if m.actor is not None and m.actor.kind != "igo"
-    }
-    if len(countries) != 1:
+    countries = {_country(m.actor) for m in places if m.actor is not None}
+    if len(countries) != 1 or None in countries:
         return list(sources)
     country = countries.pop()
     local = Actor(country, "group", country=country)
     return [
         ActorMention(m.start, m.end, m.text, local) if m.actor is None else m for m in sources
     ]
+
+
+def _country(actor: Actor) -> str | None:
+    """The country an actor belongs to; None for organisations of states and groupings."""
+    if actor.kind == "igo":
+        return None
+    return actor.country or (actor.code[:3] if actor.kind == "country" else None)

@@ -20,7 +20,7 @@ from dyad.nlp.events.anaphora import group_anaphor, is_group_anaphor, person_ant
 from dyad.nlp.events.generic import generic_sources, home_people
 from dyad.nlp.events.modality import is_purpose_clause
 from dyad.nlp.events.protest import local_protesters, protest_targets
-from dyad.nlp.events.triggers import Trigger, lemma, target_heads, verb_trigger
+from dyad.nlp.events.triggers import Trigger, lemma, noun_rule, target_heads, verb_trigger
 from dyad.types import ActorMention
 
 _NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
@@ -165,16 +165,8 @@ def arguments(
         sources = [m for m in sources if m.key not in party_keys]
         targets = A.dedupe([*parties, *targets])
     source_codes = {m.actor.code for m in sources if m.actor is not None}
-    source_keys = {m.key for m in sources}
-    targets = [m for m in targets if m.key not in source_keys]
     info = lexicon.code_info(trig.rule.cameo)
-    if info.plover in _SELF_SERVING:  # "Kostunica promised to democratize Serbia"
-        own = {c[:3] for c in source_codes}
-        targets = [
-            m
-            for m in targets
-            if not (m.actor is not None and m.actor.kind == "country" and m.actor.code in own)
-        ]
+    targets = _not_self(targets, sources, info.plover)
     placed: list[ActorMention] = []  # targets that are the place where it happened
     coded = any(m.actor is not None for m in targets)
     if not coded and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
@@ -198,7 +190,8 @@ def arguments(
         targets = protest_targets(index, trig, sources)
     if not trig.standalone and not any(m.actor is not None for m in targets):
         # "called off the strike after talks with the government": the other side
-        targets = A.dedupe([*targets, *A.actors_of(index, _counterparts(trig.anchor))])
+        other = A.actors_of(index, _counterparts(trig.anchor))
+        targets = A.dedupe([*targets, *_not_self(other, sources, info.plover)])
     if info.plover in _DOMESTIC and not any(m.actor is not None for m in targets):
         targets = A.dedupe([*targets, *home_people(aimed, sources)])  # police on "demonstrators"
     if not sources and not trig.standalone:
@@ -210,13 +203,33 @@ def arguments(
     return sources, targets
 
 
+def _not_self(
+    targets: Sequence[ActorMention], sources: Sequence[ActorMention], plover: str
+) -> list[ActorMention]:
+    """Targets that are not a source, and for cooperation (`_SELF_SERVING`) not the
+    sources' own country ("Kostunica promised to democratize Serbia" has no target)."""
+    keys = {m.key for m in sources}
+    own = {m.actor.code[:3] for m in sources if m.actor is not None}
+    return [
+        m
+        for m in targets
+        if m.key not in keys
+        and not (
+            plover in _SELF_SERVING
+            and m.actor is not None
+            and m.actor.kind == "country"
+            and m.actor.code in own
+        )
+    ]
+
+
 def _accused(heads: list[Token], verb: Token) -> list[Token]:
     """An accusation's target is the accused: when a complaint names what it is about
     ("complained to the UN over Israeli raids"), whom it is addressed to is its forum."""
     forum = set(W.prep_objects(verb, ("to",)))
-    about = [h for h in heads if h not in forum]
-    return about if forum and any(h.head.lower_ in ("over", "about", "against") for h in about) \
-        else heads
+    about = [h for h in [*heads, *W.prep_objects(verb, ("about",))] if h not in forum]
+    named = any(h.head.lower_ in ("over", "about", "against") for h in about)
+    return about if forum and named else heads
 
 
 # Prepositions that place an act in the course of talks: "after talks with X".
@@ -281,7 +294,7 @@ def _event_noun(noun: Token) -> bool:
     """A noun naming an event, or modified by one ("mediation efforts"); "a football match
     between X and Y" is none: its parties are no one's targets."""
     return any(
-        lexicon.rules_for(lemma(t), "N")
+        (rule := noun_rule(t)) is not None and rule.kind == "event"
         for t in (noun, *(c for c in noun.children if c.dep_ == "compound"))
     )
 
