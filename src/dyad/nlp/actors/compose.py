@@ -165,6 +165,10 @@ class Composer:
             if after is not None and self._is_head(doc, start, end, left):
                 # "the government of Haiti", "rebels in Ivory Coast": the parse checked it
                 return Phrase(left, after.end, after, roles, plural, qualifiers)
+            fled = self._fled(doc, atoms, start, end, roles)
+            if fled is not None and self._is_head(doc, start, end, left):
+                # "refugees fleeing Syria", "refugees fleeing the civil war in Liberia"
+                return Phrase(left, fled.end, fled, roles, plural, qualifiers)
             place = self._place_before(doc, atoms, start, roles)
             if place is not None and self._is_head(doc, start, end, place.start):
                 return Phrase(place.start, end, place, roles, plural, qualifiers)
@@ -208,6 +212,28 @@ class Composer:
                 or not any(t.head.i == end for t in doc[atom.start:atom.end]):
             return None  # the preposition attaches elsewhere ("met officials in Beijing")
         return atom
+
+    @staticmethod
+    def _fled(doc: Doc, atoms: dict[int, Atom], start: int, end: int,
+              roles: list[Role]) -> Atom | None:
+        """The country refugees flee, named in the clause right after them: "refugees
+        fleeing Syria", "refugees fleeing the civil war in Liberia" (its object, or the
+        object's or the verb's "in" phrase); they are that country's refugees, as
+        "refugees from Syria" are."""
+        if roles[-1].sector != "REF" or end >= len(doc):
+            return None
+        verb = doc[end]
+        if verb.lemma_.lower() != "flee" or verb.dep_ != "acl" or not start <= verb.head.i < end:
+            return None
+        heads = [c for c in verb.children if c.dep_ == "dobj"]
+        heads += [o for h in (verb, *heads) for p in h.children
+                  if p.dep_ == "prep" and p.lower_ in ("in", "from")
+                  for o in p.children if o.dep_ == "pobj"]
+        for head in heads:
+            atom = atoms.get(head.i)
+            if atom is not None and atom.kind == "country" and atom.end == head.i + 1:
+                return atom
+        return None
 
     def _place_before(
         self, doc: Doc, atoms: dict[int, Atom], start: int, roles: list[Role]
