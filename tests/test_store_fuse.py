@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from dyad import codec
-from dyad.fuse.events import fuse, fuse_store, summarise
+from dyad.fuse.events import fuse, fuse_store
+from dyad.fuse.merge import summarise
 from dyad.store.db import Store
 from dyad.store.migrations import MIGRATIONS
 from dyad.types import (

@@ -18,7 +18,6 @@ The event's date is the most precise one its mentions give (see `_event_date`).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -27,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dyad.fuse.blocks import Block, block_of
+from dyad.fuse.merge import merged_event
 from dyad.store.db import Store
 from dyad.types import DateRange, Event, EventMention, PublicationDate
 
@@ -140,7 +140,7 @@ def fuse(mentions: Iterable[EventMention], published: Mapping[str, PublicationDa
     clusters: list[_Cluster] = []
     for block, members in blocks.items():
         clusters.extend(_fuse_block(block, members, published))
-    return sorted((_to_event(c) for c in clusters), key=_event_order)
+    return sorted((merged_event(c.mentions, c.when, c.block) for c in clusters), key=_event_order)
 
 
 def _fuse_block(
@@ -259,82 +259,6 @@ def _most_similar(m: EventMention, t: _Traits, clusters: list[_Cluster]) -> _Clu
     scored = [(c.similarity(t), i, c) for i, c in enumerate(clusters) if m.cameo[:3] in c.cameos]
     scored = [s for s in scored if s[0] >= UNDATED_SIMILARITY]
     return max(scored, key=lambda s: s[:2])[2] if scored else None
-
-
-def _to_event(c: _Cluster) -> Event:
-    ms = c.mentions
-    best = max(ms, key=_mention_quality)
-    plover = Counter(m.plover for m in ms).most_common(1)[0][0]
-    cameo = Counter(m.cameo for m in ms if m.plover == plover).most_common(1)[0][0]
-    first = next(m for m in ms if m.cameo == cameo)
-    sources = tuple(
-        code for code, _ in Counter(c for m in ms for c in m.source_codes).most_common()
-    )
-    targets = tuple(
-        code
-        for code, _ in Counter(c for m in ms for c in m.target_codes).most_common()
-        if code not in sources
-    )
-    unresolved_sources = _most_reported(n for m in ms for n in m.unresolved_sources)
-    unresolved_targets = tuple(
-        n
-        for n in _most_reported(n for m in ms for n in m.unresolved_targets)
-        if n not in unresolved_sources
-    )
-    key = ",".join(sorted(m.mention_id for m in ms))
-    return Event(
-        event_id=hashlib.sha256(key.encode()).hexdigest()[:16],
-        plover=plover,
-        cameo=cameo,
-        quad_class=first.quad_class,
-        goldstein=first.goldstein,
-        sources=sources,
-        targets=targets,
-        when=c.when,
-        summary=summarise(best),
-        mentions=tuple(sorted(ms, key=_mention_quality, reverse=True)),
-        future=all(m.future for m in ms),
-        negated=c.block[2],
-        hypothetical=c.block[3],
-        habitual=c.block[4],
-        unresolved_sources=unresolved_sources,
-        unresolved_targets=unresolved_targets,
-    )
-
-
-def _most_reported(names: Iterable[str]) -> tuple[str, ...]:
-    """Distinct names (case and spacing aside), most frequent first, as first written."""
-    counts: Counter[str] = Counter()
-    first: dict[str, str] = {}
-    for name in names:
-        key = " ".join(name.lower().split())
-        counts[key] += 1
-        first.setdefault(key, name)
-    return tuple(first[k] for k, _ in counts.most_common())
-
-
-def _mention_quality(m: EventMention) -> tuple[int, int, int]:
-    """Prefer dated, well-attributed, short and direct mentions as the event's summary."""
-    return (
-        int(m.when is not None and m.when.precision in ("day", "range")),
-        len(m.source_codes) + len(m.target_codes) - int(m.reported_by is not None),
-        -len(m.sentence.text),
-    )
-
-
-def summarise(m: EventMention, limit: int = 240) -> str:
-    """The supporting sentence, cut at word boundaries around the trigger when it is long."""
-    text = " ".join(m.sentence.text.split())
-    if len(text) <= limit:
-        return text
-    trigger_at = max(0, min(m.trigger_start - m.sentence.start, len(text)))
-    start = max(0, min(trigger_at - limit // 3, len(text) - limit))
-    end = start + limit
-    if start:
-        start = text.find(" ", start) + 1 or start
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
-    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
 def _event_order(e: Event) -> tuple[bool, str, str]:
