@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from dyad.nlp.events import aims as AIM
 from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
 from dyad.nlp.events import places as P
@@ -39,9 +40,6 @@ _STANCE_PARTICIPLES = frozenset({"commit", "determine", "prepare", "resolve", "d
 _MEDIATION = frozenset({"039", "045"})
 # Meetings and statements of intent or support happen somewhere without being aimed at it.
 _NO_PLACE_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT"})
-# Cooperation a state's own people or bodies promise or give to that state ("the president
-# promised to democratize Serbia") is no event between states: its own country is no target.
-_SELF_SERVING = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"})
 # Protest, repression and violence at home are aimed at the home country: CAMEO and PLOVER
 # code "Algerians rioted in Algeria" DZA -> DZA, so a place of the source's own country is
 # a target for these types (for the others, "Russia held a drill in Russia" has none).
@@ -153,11 +151,11 @@ def arguments(
         aimed += _object_prep_targets(aimed, trig.token)
         aimed += _content_targets(trig)
         if lexicon.code_info(trig.rule.cameo).plover == "REQUEST":
-            aimed += _demanded_of([trig.token, *aimed])
+            aimed += AIM.demanded_of([trig.token, *aimed])
         if trig.demand_clause is not None:
             aimed = [c for c in trig.demand_clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if lexicon.code_info(trig.rule.cameo).plover == "ACCUSE":
-            aimed = _accused(aimed, trig.anchor)
+            aimed = AIM.accused(aimed, trig.anchor)
         targets = A.actors_of(index, [h for h in aimed if h.i != trig.token.i], unresolved=True)
     if mediation:
         parties = A.actors_of(index, A.mediated_parties(trig.token, trig.anchor), unresolved=True)
@@ -166,7 +164,7 @@ def arguments(
         targets = A.dedupe([*parties, *targets])
     source_codes = {m.actor.code for m in sources if m.actor is not None}
     info = lexicon.code_info(trig.rule.cameo)
-    targets = _not_self(targets, sources, info.plover)
+    targets = AIM.not_self(targets, sources, info.plover)
     placed: list[ActorMention] = []  # targets that are the place where it happened
     coded = any(m.actor is not None for m in targets)
     if not coded and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
@@ -190,8 +188,8 @@ def arguments(
         targets = protest_targets(index, trig, sources)
     if not trig.standalone and not any(m.actor is not None for m in targets):
         # "called off the strike after talks with the government": the other side
-        other = A.actors_of(index, _counterparts(trig.anchor))
-        targets = A.dedupe([*targets, *_not_self(other, sources, info.plover)])
+        other = A.actors_of(index, AIM.counterparts(trig.anchor))
+        targets = A.dedupe([*targets, *AIM.not_self(other, sources, info.plover)])
     if info.plover in _DOMESTIC and not any(m.actor is not None for m in targets):
         targets = A.dedupe([*targets, *home_people(aimed, sources)])  # police on "demonstrators"
     if not sources and not trig.standalone:
@@ -201,58 +199,6 @@ def arguments(
         if info.plover == "PROTEST" and placed:  # "prisoners rioted at a jail in Dili"
             sources = local_protesters(sources, placed)
     return sources, targets
-
-
-def _not_self(
-    targets: Sequence[ActorMention], sources: Sequence[ActorMention], plover: str
-) -> list[ActorMention]:
-    """Targets that are not a source, and for cooperation (`_SELF_SERVING`) not the
-    sources' own country ("Kostunica promised to democratize Serbia" has no target)."""
-    keys = {m.key for m in sources}
-    own = {m.actor.code[:3] for m in sources if m.actor is not None}
-    return [
-        m
-        for m in targets
-        if m.key not in keys
-        and not (
-            plover in _SELF_SERVING
-            and m.actor is not None
-            and m.actor.kind == "country"
-            and m.actor.code in own
-        )
-    ]
-
-
-def _accused(heads: list[Token], verb: Token) -> list[Token]:
-    """An accusation's target is the accused: when a complaint names what it is about
-    ("complained to the UN over Israeli raids"), whom it is addressed to is its forum."""
-    forum = set(W.prep_objects(verb, ("to",)))
-    about = [h for h in [*heads, *W.prep_objects(verb, ("about",))] if h not in forum]
-    named = any(h.head.lower_ in ("over", "about", "against") for h in about)
-    return about if forum and named else heads
-
-
-# Prepositions that place an act in the course of talks: "after talks with X".
-_COURSE_PREPS = ("after", "following", "during", "in")
-
-
-def _counterparts(verb: Token) -> list[Token]:
-    """The other side of talks in the course of which an act was done: "called off a strike
-    after deliberations with the government", "agreed during talks with X"."""
-    verbs = [verb]
-    while verbs[-1].dep_ == "xcomp":  # "agreed in talks with X to reopen"
-        verbs.append(verbs[-1].head)
-    return [
-        party
-        for v in verbs
-        for talks in W.prep_objects(v, _COURSE_PREPS)
-        if any(r.plover == "CONSULT" for r in _noun_codes(talks))
-        for party in W.prep_objects(talks, ("with",))
-    ]
-
-
-def _noun_codes(noun: Token) -> list:
-    return [lexicon.code_info(r.cameo) for r in lexicon.rules_for(lemma(noun), "N") if r.cameo]
 
 
 def _destinations(trig: Trigger) -> list[Token]:
@@ -331,38 +277,8 @@ def _content_targets(trig: Trigger) -> list[Token]:
         if (child.dep_ == "ccomp" or W.for_clause(child)) and quad_of(trig) == 3:
             heads.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
     if lexicon.code_info(trig.rule.cameo).plover == "THREATEN":
-        heads.extend(_condition_subjects([verb, *_governed_clauses(trig)]))
+        heads.extend(AIM.condition_subjects([verb, *_governed_clauses(trig)]))
     return heads
-
-
-def _demanded_of(nouns: Sequence[Token]) -> list[Token]:
-    """Whom a demand is made of, when a noun states it in a clause of its own: "insisted
-    on its demands that Burundi's government grant more rights", "repeated its call that
-    the president resign" (the clause's subject)."""
-    return [
-        subj
-        for noun in nouns
-        if noun.pos_ == "NOUN"
-        for clause in noun.children
-        if clause.dep_ == "acl"
-        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        for subj in clause.children
-        if subj.dep_ in ("nsubj", "nsubjpass")
-    ]
-
-
-def _condition_subjects(clauses: Sequence[Token]) -> list[Token]:
-    """Who must comply for a threat to be called off: the subject of its "unless" clause
-    ("threatened to strike unless Israel rescinded the law": Israel)."""
-    return [
-        subj
-        for clause in clauses
-        for cond in clause.children
-        if cond.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ == "unless" for m in cond.children)
-        for subj in cond.children
-        if subj.dep_ in ("nsubj", "nsubjpass")
-    ]
 
 
 def _governed_clauses(trig: Trigger) -> list[Token]:
