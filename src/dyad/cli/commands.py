@@ -5,20 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
-from enum import StrEnum
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -31,9 +24,24 @@ from rich.table import Table
 from rich.text import Text
 
 from dyad import settings
-from dyad.errors import DyadError, StoreError
+from dyad.cli.bench import bench_app
+from dyad.cli.common import (
+    ActorOption,
+    ChronologyFormat,
+    DbOption,
+    EventFormat,
+    ModelOption,
+    SinceOption,
+    TableJson,
+    UntilOption,
+    err,
+    event_filter,
+    handles_errors,
+    open_store,
+    out,
+    print_json,
+)
 from dyad.report.chronology import (
-    EventFilter,
     actor_labels,
     chronology,
     date_label,
@@ -42,111 +50,13 @@ from dyad.report.chronology import (
     flags,
     markdown,
 )
-from dyad.store.db import Store
 
 app = typer.Typer(
     help="dyad: sourced, structured knowledge from articles about relations between states.",
     no_args_is_help=True,
     add_completion=False,
 )
-bench_app = typer.Typer(help="Score a stage against gold data.", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
-
-out = Console()
-err = Console(stderr=True)
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-DbOption = Annotated[Path, typer.Option("--db", help=settings.DB.help, envvar=settings.DB.env)]
-ModelOption = Annotated[
-    str, typer.Option("--model", help=settings.MODEL.help, envvar=settings.MODEL.env)
-]
-ActorOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--actor",
-        help="Actor code or prefix (RUS, CHNGOV, IGO...); repeatable: with two, both take part.",
-    ),
-]
-SinceOption = Annotated[
-    str | None, typer.Option("--since", help="Keep events that end on or after this ISO date.")
-]
-UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Keep events that start on or before this ISO date.")
-]
-
-
-class TableJson(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class EventFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class ChronologyFormat(StrEnum):
-    table = "table"
-    md = "md"
-    json = "json"
-
-
-class DaySignals(StrEnum):
-    events = "events"
-    events_timexes = "events+timexes"
-
-
-class RougeTokens(StrEnum):
-    stemmed = "stemmed"
-    plain = "plain"
-
-
-def handles_errors(fn: F) -> F:
-    """Turn a DyadError into a one-line message on stderr and exit code 2."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except DyadError as exc:
-            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-            raise typer.Exit(2) from exc
-
-    return wrapper  # type: ignore[return-value]
-
-
-@contextmanager
-def open_store(db: Path, create: bool = False) -> Iterator[Store]:
-    """The store at `db`. Only ingest creates one: a command that reads a mistyped path
-    would otherwise print an empty result and leave an empty database behind."""
-    if not create and not db.exists():
-        raise StoreError(f"{db}: no such database; run 'dyad ingest ... --db {db}' first")
-    store = Store.open(db)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=option
-        ) from None
-
-
-def _filter(actor: list[str] | None, since: str | None, until: str | None) -> EventFilter:
-    return EventFilter(tuple(actor or ()), _date(since, "--since"), _date(until, "--until"))
-
-
-def _json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
@@ -258,7 +168,7 @@ def documents(
     with open_store(db) as store:
         rows = document_rows(store.documents())
     if format is TableJson.json:
-        return _json(rows)
+        return print_json(rows)
     table = Table("doc_id", "path", "title", "outlet", "published", "source", "conf.", "reason")
     for r in rows:
         table.add_row(
@@ -285,9 +195,9 @@ def events(
 ) -> None:
     """Every event with PLOVER type, CAMEO code, actors, date and provenance."""
     with open_store(db) as store:
-        rows = event_rows(store, _filter(actor, since, until))
+        rows = event_rows(store, event_filter(actor, since, until))
     if format is EventFormat.json:
-        return _json(rows)
+        return print_json(rows)
     if format is EventFormat.csv:
         return _events_csv(rows)
     table = Table("date", "type", "cameo", "source", "target", "docs", "summary")
@@ -326,7 +236,7 @@ def quotes(
     with open_store(db) as store:
         rows = quote_rows(store, speaker, actor, search)
     if format is TableJson.json:
-        return _json(rows)
+        return print_json(rows)
     table = Table("speaker", "actor", "cue", "sentence (quote in bold)", "document")
     for r in rows:
         table.add_row(
@@ -415,17 +325,21 @@ def chronology_cmd(
     ] = None,
     max_events: Annotated[
         int | None,
-        typer.Option("--max", min=1, help="Keep the N most salient events (sources, "
-                     "date precision, intensity, the actors asked for)."),
+        typer.Option(
+            "--max",
+            min=1,
+            help="Keep the N most salient events (sources, "
+            "date precision, intensity, the actors asked for).",
+        ),
     ] = None,
     format: Annotated[ChronologyFormat, typer.Option("--format")] = ChronologyFormat.table,
 ) -> None:
     """One line per dated event, oldest first, with its sources."""
-    flt = replace(_filter(actor, since, until), types=tuple(type_ or ()))
+    flt = replace(event_filter(actor, since, until), types=tuple(type_ or ()))
     with open_store(db) as store:
         entries = chronology(store, flt, max_events)
     if format is ChronologyFormat.json:
-        return _json(entries)
+        return print_json(entries)
     if format is ChronologyFormat.md:
         sys.stdout.write(markdown(entries))
         return None
@@ -454,46 +368,8 @@ def report(
     from dyad.report.html import write_report
 
     with open_store(db) as store:
-        path = write_report(store, out_file, _filter(actor, since, until))
+        path = write_report(store, out_file, event_filter(actor, since, until))
     err.print(f"report written to {path}", highlight=False)
-
-
-DataOption = Annotated[Path, typer.Option("--data", help="Gold data file (JSONL).")]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
-
-
-def _print_scores(name: str, scores: dict[str, Any]) -> None:
-    table = Table("metric", "value", title=f"dyad bench {name}")
-    for key, value in scores.items():
-        if isinstance(value, dict) and {"p", "r", "f1"} <= value.keys():
-            table.add_row(key, f"P {value['p']:.3f}  R {value['r']:.3f}  F1 {value['f1']:.3f}")
-        elif isinstance(value, float):
-            table.add_row(key, f"{value:.3f}")
-        elif key != "confusion" and isinstance(value, dict):
-            for sub, counts in value.items():
-                if isinstance(counts, dict):
-                    table.add_row(f"{key} {sub}", "  ".join(f"{k} {v}" for k, v in counts.items()))
-        elif not isinstance(value, (dict, list)):
-            table.add_row(key, str(value))
-    out.print(table)
-    confusion = scores.get("confusion")
-    if isinstance(confusion, dict) and confusion:
-        labels = sorted({g for g in confusion} | {p for row in confusion.values() for p in row})
-        matrix = Table("gold \\ predicted", *labels, title="confusion matrix")
-        for gold in labels:
-            row = confusion.get(gold, {})
-            matrix.add_row(gold, *(str(row.get(p, "")) for p in labels))
-        out.print(matrix)
-    errors = scores.get("errors")
-    if isinstance(errors, list) and errors:
-        listing = Table("doc", "error", "gold", "predicted", title="disagreements")
-        for e in errors:
-            listing.add_row(e["doc"], e["error"], e["gold"], e["pred"])
-        out.print(listing)
-
-
-def _bench(name: str, scores: dict[str, Any], json_out: bool) -> None:
-    _json(scores) if json_out else _print_scores(name, scores)
 
 
 @app.command()
@@ -523,7 +399,7 @@ def figures(
     with open_store(db) as store:
         rows = figure_rows(store, actor, search, conflicts)
     if format is TableJson.json:
-        return _json(rows)
+        return print_json(rows)
     table = Table()
     table.add_column("flag", no_wrap=True)
     table.add_column("measured", no_wrap=True)
@@ -545,133 +421,6 @@ def figures(
     out.print(table)
     n_conflicts = sum(r["status"] == "conflict" for r in rows)
     err.print(f"{len(rows)} groups, {n_conflicts} in conflict", highlight=False)
-
-
-@bench_app.command("dates")
-@handles_errors
-def bench_dates(
-    data: DataOption,
-    json_out: JsonFlag = False,
-    model: ModelOption = settings.MODEL.default,
-    errors: Annotated[
-        bool, typer.Option("--errors", help="Also list every missed, spurious or wrong timex.")
-    ] = False,
-) -> None:
-    """Temporal expressions against TIMEX3 gold (TempEval-3 scoring)."""
-    from dyad.bench.dates import run
-
-    _bench("dates", run(data, model, with_errors=errors), json_out)
-
-
-@bench_app.command("events")
-@handles_errors
-def bench_events(
-    data: DataOption, json_out: JsonFlag = False, model: ModelOption = settings.MODEL.default
-) -> None:
-    """PLOVER event type and actor codes against coded sentences."""
-    from dyad.bench.events import run
-
-    _bench("events", run(data, model), json_out)
-
-
-@bench_app.command("quotes")
-@handles_errors
-def bench_quotes(
-    data: DataOption,
-    json_out: JsonFlag = False,
-    model: ModelOption = settings.MODEL.default,
-    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
-) -> None:
-    """Quote attribution (source, cue, content) against PolNeAR-style gold."""
-    from dyad.bench.quotes import run
-
-    scores = run(data, model=model, limit=limit)
-    if json_out:
-        return _json(scores)
-    table = Table("role", "exact P", "exact R", "exact F1", "overlap P", "overlap R",
-                  "overlap F1", title="dyad bench quotes")  # fmt: skip
-    for role in ("source", "cue", "content"):
-        ex, ov = scores[role]["exact"], scores[role]["overlap"]
-        table.add_row(role, *(f"{v[k]:.3f}" for v in (ex, ov) for k in ("p", "r", "f1")))
-    out.print(table)
-    rest = {k: v for k, v in scores.items() if not isinstance(v, dict)}
-    out.print("  ".join(f"{k} {v}" for k, v in rest.items()))
-
-
-@bench_app.command("pubdate")
-@handles_errors
-def bench_pubdate(
-    data: Annotated[
-        Path, typer.Option("--data", help="articles.jsonl(.gz) file, or a folder of topics.")
-    ],
-    limit: Annotated[int | None, typer.Option(help="First N articles of each file.")] = None,
-    json_out: JsonFlag = False,
-    model: ModelOption = settings.MODEL.default,
-) -> None:
-    """Publication-date inference on dated articles with the date hidden (Timeline17)."""
-    from dyad.bench.pubdate import run
-
-    _bench("pubdate", run(data, limit=limit, model=model), json_out)
-
-
-@bench_app.command("fusion")
-@handles_errors
-def bench_fusion(
-    db: DbOption = Path(settings.DB.default),
-    docs: Annotated[int, typer.Option(min=1, help="Documents in the smaller run.")] = 5000,
-    json_out: JsonFlag = False,
-) -> None:
-    """Fusion time for N and 2N documents made by replicating a store's real mentions."""
-    from dyad.bench.fusion import run
-
-    _bench("fusion", run(db, docs), json_out)
-
-
-@bench_app.command("chronology")
-@handles_errors
-def bench_chronology(
-    data: Annotated[Path, typer.Option("--data", help="Folder of T17 topic folders.")],
-    topic: Annotated[
-        list[str] | None, typer.Option("--topic", help="Topic name; repeatable.")
-    ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most N articles per topic.")] = None,
-    signals: Annotated[
-        DaySignals, typer.Option(help="Candidate days: events, or events and day timexes.")
-    ] = DaySignals.events,
-    rouge: Annotated[RougeTokens, typer.Option(help="ROUGE tokens.")] = RougeTokens.stemmed,
-    store_dir: Annotated[
-        Path | None, typer.Option("--store-dir", help="Keep the per-topic stores for reruns.")
-    ] = None,
-    json_out: JsonFlag = False,
-    model: ModelOption = settings.MODEL.default,
-) -> None:
-    """Timeline summarisation on Timeline17: dyad's chronology against journalists' ones."""
-    from dyad.bench.chronology import run
-
-    scores = run(data, topics=topic or None, limit=limit, model=model, signals=signals.value,
-                 rouge=rouge.value, store_dir=store_dir)  # fmt: skip
-    if json_out:
-        return _json(scores)
-    keys = list(scores["mean"])
-    table = Table("timeline", *keys, title="dyad bench chronology")
-    for name, row in {**scores["topics"], "mean": scores["mean"]}.items():
-        table.add_row(name, *(f"{row[k]:.3f}" for k in keys))
-    out.print(table)
-    out.print(f"seconds {scores['seconds']}")
-
-
-@bench_app.command("pipeline")
-@handles_errors
-def bench_pipeline(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders or manifests of articles.")],
-    limit: Annotated[int | None, typer.Option(help="Use at most this many articles.")] = None,
-    json_out: JsonFlag = False,
-    model: ModelOption = settings.MODEL.default,
-) -> None:
-    """Speed of the per-document stage as a ratio to bare spaCy on the same texts."""
-    from dyad.bench.pipeline import run
-
-    _bench("pipeline", run(paths, model, limit), json_out)
 
 
 def main() -> None:
