@@ -218,6 +218,11 @@ def test_a_complaint_is_aimed_at_what_it_is_about_not_its_forum(nlp):
             id="a region gives its country",
         ),
         pytest.param(
+            "Chile lifted its restrictions on the export of copper to Peru.",
+            {"Chile": "CHL", "Peru": "PER"}, "CONCEDE", ("PER",),
+            id="where a restricted flow goes",
+        ),
+        pytest.param(
             "Chilean helicopters evacuated the wounded from a Peruvian village.",
             {"Chilean helicopters": "CHLMIL", "Peruvian": "PER"}, "AID", ("PER",),
             id="a participle object keeps its phrases",
@@ -226,3 +231,9 @@ def test_a_complaint_is_aimed_at_what_it_is_about_not_its_forum(nlp):
 )
 def test_the_target_of_one_event(nlp, text, actors, plover, target):
     assert _one(events(nlp, text, actors), plover).target_codes == target
+
+
+def test_a_sanction_on_someone_s_exports_is_not_aimed_at_their_buyer(nlp):
+    text = "Norway imposed sanctions on Sweden's exports to Finland."
+    found = events(nlp, text, {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"})
+    assert all("FIN" not in e.target_codes for e in found)

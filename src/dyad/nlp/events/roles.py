@@ -48,6 +48,12 @@ _DOMESTIC = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 _OBJECT_TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "from", "for", "into", "toward", "towards"}
 )
+# What a measure bears on ("a ban on arms sales to Y", "restrictions on the export of
+# technology to Y", "tariffs on imports from Y"): where that flow goes or comes from is a
+# target too, unless the flow is someone's ("sanctions against its gas exports to the EU"
+# are aimed at the exporter, not the EU).
+_RESTRICTED_PREPS = ("on", "against")
+_FLOW_PREPS = ("to", "from", "into")
 # ("relations with X over their ties with Y": the ties are not what is acted upon; the
 # objects of "over"/"of"/"upon" phrases are followed no further.)
 
@@ -218,7 +224,7 @@ def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
     """Targets inside the objects' own phrases, following their "of" chain: "signed a
     contract with Y", "imposed sanctions on Y", "suspended part of the aid programme for
     Y", "the withdrawal of forces from Y"; the parties of an event noun: "ended talks
-    between X and Y"."""
+    between X and Y"; where a restricted flow goes: "a ban on arms sales to Y"."""
     nouns = [
         h
         for h in heads
@@ -233,6 +239,9 @@ def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
         out.extend(o for o in W.prep_objects(noun, _OBJECT_TARGET_PREPS) if not W.helps(o))
         if _event_noun(noun):  # "ended mediation efforts between X and Y"
             out.extend(W.prep_objects(noun, A.PARTY_PREPS))
+        for flow in W.prep_objects(noun, _RESTRICTED_PREPS):  # "a ban on arms sales to Peru"
+            if not any(c.dep_ == "poss" for c in flow.children):  # not "on its exports to"
+                out.extend(W.prep_objects(flow, _FLOW_PREPS))
     return out
 
 
