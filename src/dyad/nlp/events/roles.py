@@ -133,6 +133,7 @@ def arguments(
     index: A.ActorIndex, trig: Trigger, sent: Span, recent_pair: Sequence[ActorMention] = ()
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     mediation = trig.rule.cameo in _MEDIATION
+    info = lexicon.code_info(trig.rule.cameo)
     aimed: list[Token] = []
     if trig.standalone:
         sources = noun_sources(index, trig.token, mediation=mediation)
@@ -156,11 +157,11 @@ def arguments(
             aimed += target_heads(trig.token)
         aimed += _object_prep_targets(aimed, trig.token)
         aimed += _content_targets(trig)
-        if lexicon.code_info(trig.rule.cameo).plover == "REQUEST":
+        if info.plover == "REQUEST":
             aimed += AIM.demanded_of([trig.token, *aimed])
         if trig.demand_clause is not None:
             aimed = [c for c in trig.demand_clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if lexicon.code_info(trig.rule.cameo).plover == "ACCUSE":
+        if info.plover == "ACCUSE":
             aimed = AIM.accused(aimed, trig.anchor)
         targets = A.actors_of(index, [h for h in aimed if h.i != trig.token.i], unresolved=True)
     if mediation:
@@ -169,7 +170,6 @@ def arguments(
         sources = [m for m in sources if m.key not in party_keys]
         targets = A.dedupe([*parties, *targets])
     source_codes = {m.actor.code for m in sources if m.actor is not None}
-    info = lexicon.code_info(trig.rule.cameo)
     targets = AIM.not_self(targets, sources, info.plover)
     placed: list[ActorMention] = []  # targets that are the place where it happened
     coded = any(m.actor is not None for m in targets)
