@@ -228,6 +228,12 @@ def test_places_and_metaphors_are_not_actors(nlp: Language) -> None:
     assert automaker == [("Chinese automaker Great Wall", "CHNBUS")]
 
 
+def test_a_language_is_not_its_people(nlp: Language) -> None:
+    text = "The court allowed the Russian language in schools and lessons in Chinese characters."
+    assert codes(run(nlp, text)) == []
+    assert codes(run(nlp, "Russian speakers protested.")) == [("Russian", "RUS")]
+
+
 def test_country_inside_an_organisation_name(nlp: Language) -> None:
     mentions = run(
         nlp,

@@ -237,3 +237,61 @@ def test_a_sanction_on_someone_s_exports_is_not_aimed_at_their_buyer(nlp):
     text = "Norway imposed sanctions on Sweden's exports to Finland."
     found = events(nlp, text, {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"})
     assert all("FIN" not in e.target_codes for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, actors, plover, target",
+    [
+        pytest.param(
+            "Chile demanded the withdrawal of Peruvian troops from Bolivia.",
+            {"Chile": "CHL", "Peruvian troops": "PERMIL", "Bolivia": "BOL"}, "REQUEST",
+            ("PERMIL",),
+            id="a demanded withdrawal is asked of the mover, not the place it leaves",
+        ),
+        pytest.param(
+            "The Kenyan minister refused to resign despite growing pressure from Britain.",
+            {"Kenyan minister": "KENGOV", "Britain": "GBR"}, "REJECT", ("GBR",),
+            id="a refusal despite someone's pressure is aimed at them",
+        ),
+        pytest.param(
+            "Despite Japan's protests, China refused to stop drilling.",
+            {"Japan": "JPN", "China": "CHN"}, "REJECT", ("JPN",),
+            id="a refusal despite a state's protests",
+        ),
+    ],
+)
+def test_whom_a_demand_or_refusal_concerns(nlp, text, actors, plover, target):
+    assert _one(events(nlp, text, actors), plover).target_codes == target
+
+
+def test_a_demanded_withdrawal_that_happens_keeps_its_place(nlp):
+    text = "Peru completed the withdrawal of its troops from Bolivia."
+    found = events(nlp, text, {"Peru": "PER", "Bolivia": "BOL"})
+    assert _one(found, "RETREAT").target_codes == ("BOL",)
+
+
+def test_a_state_s_own_protest_is_not_aimed_at_itself(nlp):
+    found = events(nlp, "Despite Japan's protests, China refused to stop drilling.",
+                   {"Japan": "JPN", "China": "CHN"})
+    assert all(e.target_codes != ("JPN",) or e.plover == "REJECT" for e in found)
+
+
+def test_the_ally_of_a_state_is_not_that_state(nlp):
+    text = "Bolivian troops shelled a base of Chile's ally on Sunday."
+    found = events(nlp, text, {"Bolivian troops": "BOLMIL", "Chile": "CHL"})
+    assert all("CHL" not in e.target_codes for e in found)
+    found = events(nlp, "Peru's rivals criticised Ecuador.", {"Peru": "PER", "Ecuador": "ECU"})
+    assert all("PER" not in e.source_codes for e in found)
+
+
+def test_the_purpose_of_a_demanded_thing_is_not_its_target(nlp):
+    text = "Kenyan farmers are demanding a UN presence to protect them against Ugandan raiders."
+    actors = {"Kenyan farmers": "KENAGR", "UN": "IGOUNO", "Ugandan": "UGA"}
+    assert _one(events(nlp, text, actors), "REQUEST").target_codes == ("IGOUNO",)
+
+
+def test_a_second_object_after_a_comma_is_not_acted_upon(nlp):
+    text = ("The Chilean minister held talks with Peru on Friday, the first Western envoy "
+            "to visit Lima in a decade.")
+    actors = {"Chilean minister": "CHLGOV", "Peru": "PER", "Western": "WST"}
+    assert _one(events(nlp, text, actors), "CONSULT").target_codes == ("PER",)

@@ -55,6 +55,10 @@ STATE_NOUNS = frozenset({"country", "nation", "state", "power", "government", "n
 # A model designation after a maker's name ("Su-35", "747", "A380", "J-20"), not a year.
 _MODEL = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-?)?\d+[A-Za-z]*$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# A demonym before these names a language or a script, not the people or the state: "the use
+# of the Russian language", "Chinese characters" ("Russian-language" is `SKIP_SUFFIX`).
+LANGUAGE_NOUNS = frozenset({"language", "languages", "dialect", "dialects", "alphabet",
+                            "script", "characters", "translation", "literature"})
 
 
 
@@ -216,6 +220,8 @@ class ActorsComponent:
             return False
         if atom.kind == "adjective" and atom.start > 0 and doc[atom.start - 1].lower_ == "ethnic":
             return False  # "ethnic Albanians", "ethnic Russian separatists": a people, not a state
+        if atom.kind == "adjective" and nxt is not None and nxt.lower_ in LANGUAGE_NOUNS:
+            return False  # "the Russian language": a language, not Russia
         if atom.kind == "adjective" and _people_of_another_state(doc, atom, self.kb):
             return False  # "the Albanians of southern Serbia" live in Serbia
         if atom.kind != "adjective" and _part_of_person(doc, atom.start, atom.end):

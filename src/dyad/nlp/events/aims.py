@@ -98,3 +98,27 @@ def condition_subjects(clauses: Sequence[Token]) -> list[Token]:
         for subj in cond.children
         if subj.dep_ in ("nsubj", "nsubjpass")
     ]
+
+
+# What is pressed on someone who refuses anyway: "refused to resign despite pressure from X".
+_PRESSURE_NOUNS = frozenset(
+    "pressure call demand appeal request plea urging protest objection ultimatum".split()
+)
+
+
+def pressed_by(clauses: Sequence[Token]) -> list[Token]:
+    """Who pressed for what a refusal turns down, when a "despite" phrase names them
+    ("declined to resign despite growing pressure from the commission", "despite X's
+    appeals, Y refused"): the rejection is aimed at them."""
+    out: list[Token] = []
+    for clause in clauses:
+        for prep in clause.children:
+            if prep.dep_ != "prep" or prep.lower_ != "despite":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or W.lemma(noun) not in _PRESSURE_NOUNS:
+                    continue
+                for pressing in (noun, *noun.conjuncts):
+                    out.extend(c for c in pressing.children if c.dep_ == "poss")
+                    out.extend(W.prep_objects(pressing, ("from", "by")))
+    return out

@@ -91,18 +91,29 @@ class ActorIndex:
         return [seen[k] for k in sorted(seen)]
 
 
+# Nouns that name someone by their relation to another: "Israel's ally", "a neighbour of
+# China", "the Kremlin's critics" are not Israel, China or the Kremlin.
+RELATIONAL_NOUNS = frozenset(
+    "ally neighbour neighbor rival enemy foe adversary opponent proxy critic".split()
+)
+
+
 def phrase(head: Token, preps: frozenset[str] = frozenset({"of", "by"})) -> list[Token]:
     """The tokens of the noun phrase headed by `head`, with its "of" and "by" complements
-    and conjuncts, without relative clauses, appositions or other prepositional phrases."""
+    and conjuncts, without relative clauses, appositions or other prepositional phrases,
+    and without the other party of a relational noun (`RELATIONAL_NOUNS`)."""
     out: list[Token] = []
     stack = [head]
     while stack:
         tok = stack.pop()
         out.append(tok)
+        relational = tok.pos_ == "NOUN" and tok.lemma_.lower() in RELATIONAL_NOUNS
         for child in tok.children:
             if child.dep_ in _CUT_DEPS:
                 continue
-            if child.dep_ == "prep" and child.lower_ not in preps:
+            if child.dep_ == "prep" and (child.lower_ not in preps or relational):
+                continue
+            if relational and child.dep_ == "poss":
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)

@@ -34,7 +34,21 @@ def protest_targets(
         if is_purpose_clause(clause)
         for h in target_heads(clause)
     ]
-    return A.actors_of(index, aims) or home_authorities(sources)
+    people = [m for m in sources if not _state_named(index, m)]
+    return A.actors_of(index, aims) or home_authorities(people)
+
+
+def _state_named(index: A.ActorIndex, mention: ActorMention) -> bool:
+    """The state itself, by its name ("Japan's protests" are Japan's, at no one at home),
+    not its people by their adjective ("Algerian landowners", "Iraqi Kurds")."""
+    span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    actor = mention.actor
+    return (
+        actor is not None
+        and actor.kind == "country"
+        and span is not None
+        and all(t.ent_type_ == "GPE" for t in span)
+    )
 
 
 def home_authorities(sources: Sequence[ActorMention]) -> list[ActorMention]:

@@ -54,6 +54,11 @@ _OBJECT_TARGET_PREPS = frozenset(
 # are aimed at the exporter, not the EU).
 _RESTRICTED_PREPS = ("on", "against")
 _FLOW_PREPS = ("to", "from", "into")
+# Nouns of a move made by their "of" party or possessor. In a demand for such a move that
+# party is the one asked, and where it moves from is only a place: "demanded the withdrawal
+# of Serbian forces from Bosnia" is made of Serbia (in "the withdrawal of forces from Y"
+# that is done, Y is a target).
+_MOVES = frozenset("withdrawal pullout departure exit retreat removal".split())
 # ("relations with X over their ties with Y": the ties are not what is acted upon; the
 # objects of "over"/"of"/"upon" phrases are followed no further.)
 
@@ -155,7 +160,7 @@ def arguments(
         aimed = target_heads(trig.anchor)
         if trig.noun:
             aimed += target_heads(trig.token)
-        aimed += _object_prep_targets(aimed, trig.token)
+        aimed += _object_prep_targets(aimed, trig.token, asked=info.plover == "REQUEST")
         aimed += _content_targets(trig)
         if info.plover == "REQUEST":
             aimed += AIM.demanded_of([trig.token, *aimed])
@@ -163,6 +168,8 @@ def arguments(
             aimed = [c for c in trig.demand_clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if info.plover == "ACCUSE":
             aimed = AIM.accused(aimed, trig.anchor)
+        if info.plover == "REJECT":  # "refused to resign despite pressure from X"
+            aimed += AIM.pressed_by([trig.anchor, *_governed_clauses(trig)])
         targets = A.actors_of(index, [h for h in aimed if h.i != trig.token.i], unresolved=True)
     if mediation:
         parties = A.actors_of(index, A.mediated_parties(trig.token, trig.anchor), unresolved=True)
@@ -220,11 +227,14 @@ def _destinations(trig: Trigger) -> list[Token]:
     return heads
 
 
-def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
+def _object_prep_targets(
+    heads: Sequence[Token], trigger: Token, *, asked: bool = False
+) -> list[Token]:
     """Targets inside the objects' own phrases, following their "of" chain: "signed a
     contract with Y", "imposed sanctions on Y", "suspended part of the aid programme for
     Y", "the withdrawal of forces from Y"; the parties of an event noun: "ended talks
-    between X and Y"; where a restricted flow goes: "a ban on arms sales to Y"."""
+    between X and Y"; where a restricted flow goes: "a ban on arms sales to Y". In a demand
+    (`asked`), not where a demanded move of someone's goes from (`_MOVES`)."""
     nouns = [
         h
         for h in heads
@@ -236,13 +246,23 @@ def _object_prep_targets(heads: Sequence[Token], trigger: Token) -> list[Token]:
         nouns += W.prep_objects(trigger, ("of",))
     out: list[Token] = []
     for noun in A.of_chain(nouns):
-        out.extend(o for o in W.prep_objects(noun, _OBJECT_TARGET_PREPS) if not W.helps(o))
+        preps = _OBJECT_TARGET_PREPS
+        if asked and _someones_move(noun):
+            preps = preps - {"from"}
+        out.extend(o for o in W.prep_objects(noun, preps) if not W.helps(o))
         if _event_noun(noun):  # "ended mediation efforts between X and Y"
             out.extend(W.prep_objects(noun, A.PARTY_PREPS))
         for flow in W.prep_objects(noun, _RESTRICTED_PREPS):  # "a ban on arms sales to Peru"
             if not any(c.dep_ == "poss" for c in flow.children):  # not "on its exports to"
                 out.extend(W.prep_objects(flow, _FLOW_PREPS))
     return out
+
+
+def _someones_move(noun: Token) -> bool:
+    """A move with its mover named: "the withdrawal of Serbian forces", "Russia's pullout"."""
+    if lemma(noun) not in _MOVES:
+        return False
+    return any(c.dep_ == "poss" for c in noun.children) or bool(W.prep_objects(noun, ("of",)))
 
 
 def _event_noun(noun: Token) -> bool:
@@ -294,12 +314,17 @@ def _governed_clauses(trig: Trigger) -> list[Token]:
     """The infinitive complements and purpose clauses of a verb trigger that are not coded
     on their own: the content of a speech act ("threatened to shell Y's towns", "refused
     to deploy troops in Y") or a verb outside the lexicon ("offered to hand over to Y").
-    Their objects and places are the trigger's targets."""
+    Their objects and places are the trigger's targets. A purpose clause counts only when
+    the trigger has no direct object."""
     if trig.noun:
         return []
     out = []
     for child in trig.anchor.children:
         if child.dep_ != "xcomp" and not is_purpose_clause(child):
+            continue
+        if child.dep_ != "xcomp" and any(c.dep_ == "dobj" for c in trig.anchor.children):
+            # an act with an object of its own is aimed at it; its purpose says why ("are
+            # demanding a UN presence to protect them against X": X is not asked)
             continue
         # an xcomp under a speech act is its content; a purpose clause with a trigger of
         # its own is a second event ("demanded a meeting to discuss X": X is not demanded)

@@ -162,12 +162,24 @@ def target_heads(tok: Token) -> list[Token]:
     heads: list[Token] = []
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "nsubjpass"):
-            heads.append(child)
+            if not _afterthought(child):
+                heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in A.TARGET_PREPS:
             heads.extend(o for o in child.children if o.dep_ == "pobj" and not W.helps(o))
         elif child.dep_ == "prep" and child.lower_ in COMPOUND_PREPS:  # "out of Syria"
             heads.extend(W.prep_objects(child, A.TARGET_PREPS))
     return heads
+
+
+def _afterthought(obj: Token) -> bool:
+    """A second direct object after a comma is a phrase the parser hung on the verb, not
+    what the verb acts upon: in "held talks with Y on Tuesday, the first delegation to
+    visit Z", the delegation is the subject described again."""
+    verb = obj.head
+    earlier = [c for c in verb.children if c.dep_ == "dobj" and c.i < obj.i]
+    if obj.dep_ != "dobj" or not earlier:
+        return False
+    return any(t.text == "," for t in verb.doc[earlier[-1].i : obj.left_edge.i])
 
 
 def sentence_triggers(sent: Span) -> list[Trigger]:
