@@ -295,3 +295,12 @@ def test_a_second_object_after_a_comma_is_not_acted_upon(nlp):
             "to visit Lima in a decade.")
     actors = {"Chilean minister": "CHLGOV", "Peru": "PER", "Western": "WST"}
     assert _one(events(nlp, text, actors), "CONSULT").target_codes == ("PER",)
+
+
+def test_a_mission_stationed_in_a_country_concerns_it(nlp):
+    text = "The Council agreed to extend the mandate of the monitoring mission in Bolivia."
+    found = events(nlp, text, {"Council": "IGOUNO", "Bolivia": "BOL"})
+    assert _one(found, "AGREE").target_codes == ("BOL",)
+    text = "Peru agreed to hold talks with Chile in Bolivia."  # where talks are held: no
+    found = events(nlp, text, {"Peru": "PER", "Chile": "CHL", "Bolivia": "BOL"})
+    assert _one(found, "AGREE").target_codes == ("CHL",)

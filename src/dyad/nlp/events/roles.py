@@ -59,6 +59,11 @@ _FLOW_PREPS = ("to", "from", "into")
 # of Serbian forces from Bosnia" is made of Serbia (in "the withdrawal of forces from Y"
 # that is done, Y is a target).
 _MOVES = frozenset("withdrawal pullout departure exit retreat removal".split())
+# Bodies stationed somewhere: what is done to "the peacekeeping force in Y" or "the mission
+# in Y" concerns Y, for every type (the place of the act itself counts only for some).
+_STATIONED = frozenset(
+    "force troops mission peacekeeper contingent garrison deployment presence".split()
+)
 # ("relations with X over their ties with Y": the ties are not what is acted upon; the
 # objects of "over"/"of"/"upon" phrases are followed no further.)
 
@@ -245,7 +250,8 @@ def _object_prep_targets(
     if trigger.pos_ in ("NOUN", "PROPN"):
         nouns += W.prep_objects(trigger, ("of",))
     out: list[Token] = []
-    for noun in A.of_chain(nouns):
+    chain = A.of_chain(nouns)
+    for noun in chain:
         preps = _OBJECT_TARGET_PREPS
         if asked and _someones_move(noun):
             preps = preps - {"from"}
@@ -255,7 +261,9 @@ def _object_prep_targets(
         for flow in W.prep_objects(noun, _RESTRICTED_PREPS):  # "a ban on arms sales to Peru"
             if not any(c.dep_ == "poss" for c in flow.children):  # not "on its exports to"
                 out.extend(W.prep_objects(flow, _FLOW_PREPS))
-    return out
+    # "extended the mandate for the peacekeeping force in Y"
+    stationed = [t for t in (*chain, *out) if lemma(t) in _STATIONED]
+    return out + [o for t in stationed for o in W.prep_objects(t, ("in",))]
 
 
 def _someones_move(noun: Token) -> bool:
