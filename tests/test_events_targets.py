@@ -304,3 +304,21 @@ def test_a_mission_stationed_in_a_country_concerns_it(nlp):
     text = "Peru agreed to hold talks with Chile in Bolivia."  # where talks are held: no
     found = events(nlp, text, {"Peru": "PER", "Chile": "CHL", "Bolivia": "BOL"})
     assert _one(found, "AGREE").target_codes == ("CHL",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile denounced as an ugly crime Peru's suppression of unrest in the north.",
+        "Chile criticised as reckless the Peruvian decision to close the border.",
+    ],
+)
+def test_an_object_after_an_as_complement_is_the_target(nlp, text):
+    found = events(nlp, text, {"Chile": "CHL", "Peru": "PER", "Peruvian": "PER"})
+    assert _one(found, "ACCUSE").target_codes == ("PER",)
+
+
+def test_a_clause_of_its_own_after_as_names_no_target(nlp):
+    text = "Chile complained as Peruvian officials debated action against Ecuador."
+    found = events(nlp, text, {"Chile": "CHL", "Peruvian": "PER", "Ecuador": "ECU"})
+    assert _one(found, "ACCUSE").target_codes == ()

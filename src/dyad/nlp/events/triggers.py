@@ -168,7 +168,35 @@ def target_heads(tok: Token) -> list[Token]:
             heads.extend(o for o in child.children if o.dep_ == "pobj" and not W.helps(o))
         elif child.dep_ == "prep" and child.lower_ in COMPOUND_PREPS:  # "out of Syria"
             heads.extend(W.prep_objects(child, A.TARGET_PREPS))
-    return heads
+    return heads + _shifted_objects(tok)
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """An object placed after an "as" complement, which the parser hangs inside it:
+    "denounced as a crime Y's treatment of Z" (a second object of "as", or an apposition
+    without a comma to its first), "criticised as reckless Y's decision" (the object of
+    "as reckless"). Only for a verb with no object."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            complements = [o for o in child.children if o.dep_ == "pobj"]
+            out.extend(complements[1:])
+            out.extend(
+                a
+                for o in complements[:1]
+                for a in o.children
+                if a.dep_ == "appos" and not any(t.is_punct for t in a.doc[o.i : a.left_edge.i])
+            )
+        elif (
+            child.dep_ == "advcl"
+            and child.pos_ in ("ADJ", "NOUN")  # "as reckless", not "as nations deliberate"
+            and any(g.lower_ == "as" and g.dep_ in ("advmod", "mark") for g in child.children)
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
+        ):
+            out.extend(o for o in child.children if o.dep_ == "dobj")
+    return out
 
 
 def _afterthought(obj: Token) -> bool:
