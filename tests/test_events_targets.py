@@ -322,3 +322,11 @@ def test_a_clause_of_its_own_after_as_names_no_target(nlp):
     text = "Chile complained as Peruvian officials debated action against Ecuador."
     found = events(nlp, text, {"Chile": "CHL", "Peruvian": "PER", "Ecuador": "ECU"})
     assert _one(found, "ACCUSE").target_codes == ()
+
+
+def test_a_preposition_left_without_object_takes_the_subject_after_it(nlp):
+    # the small model parses "officers holed up" as a clause here
+    text = ("Chile has granted political asylum to four Bolivian navy officers holed up in an "
+            "embassy since last week's U.S. raid.")
+    actors = {"Chile": "CHL", "Bolivian navy officers": "BOLMIL"}
+    assert _one(events(nlp, text, actors), "AID").target_codes == ("BOLMIL",)

@@ -161,14 +161,32 @@ def target_heads(tok: Token) -> list[Token]:
     """Objects of `tok` and of its target prepositions ("with", "to", "against"...)."""
     heads: list[Token] = []
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "nsubjpass"):
+        if child.dep_ == "dative" and child.pos_ == "ADP" and not list(child.children):
+            heads.extend(_stranded(child))  # "granted asylum to" + a misparsed clause
+        elif child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "nsubjpass"):
             if not _afterthought(child):
                 heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in A.TARGET_PREPS:
-            heads.extend(o for o in child.children if o.dep_ == "pobj" and not W.helps(o))
+            objects = [o for o in child.children if o.dep_ == "pobj"] or _stranded(child)
+            heads.extend(o for o in objects if not W.helps(o))
         elif child.dep_ == "prep" and child.lower_ in COMPOUND_PREPS:  # "out of Syria"
             heads.extend(W.prep_objects(child, A.TARGET_PREPS))
     return heads + _shifted_objects(tok)
+
+
+def _stranded(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one, having made it the subject
+    of the participle after it: "granted asylum to five officers holed up in ..." parsed as
+    "officers holed up" (a clause). The subject whose phrase starts right after the
+    preposition is its object."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return []
+    return [
+        t
+        for t in doc[prep.i + 1 : prep.sent.end]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == prep.i + 1 and t.head.i > t.i
+    ][:1]
 
 
 def _shifted_objects(verb: Token) -> list[Token]:
