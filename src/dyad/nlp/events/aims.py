@@ -122,3 +122,21 @@ def pressed_by(clauses: Sequence[Token]) -> list[Token]:
                     out.extend(c for c in pressing.children if c.dep_ == "poss")
                     out.extend(W.prep_objects(pressing, ("from", "by")))
     return out
+
+
+# Nouns of breaking away: "independence from X" names whom it is won from.
+_SECESSION_NOUNS = frozenset("independence secession separation autonomy".split())
+
+
+def broken_away_from(verb: Token) -> list[Token]:
+    """Whom a protest for breaking away is aimed at: X in "independence from X" anywhere
+    in the protest's clause ("rioted ... demanding a referendum on independence from
+    Indonesian rule", "demonstrated calling for independence from Iraq")."""
+    out: list[Token] = []
+    for tok in verb.subtree:
+        if tok.pos_ != "NOUN" or W.lemma(tok) not in _SECESSION_NOUNS:
+            continue
+        out.extend(W.prep_objects(tok, ("from",)))
+        if tok.dep_ == "dobj":  # "demanding independence from X", "from" on the verb
+            out.extend(W.prep_objects(tok.head, ("from",)))
+    return out

@@ -114,7 +114,7 @@ def phrase(head: Token, preps: frozenset[str] = frozenset({"of", "by"})) -> list
             if child.dep_ == "prep" and (child.lower_ not in preps or relational):
                 continue
             if relational and child.dep_ == "poss":
-                continue
+                continue  # "Israel's ally" ("NATO allies" are NATO's members)
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
 

@@ -202,6 +202,8 @@ def arguments(
         # "dispatched inspectors to <an unknown facility> in central Iran": the unknown
         # target stays, the place gives the country
         targets = A.dedupe([*targets, *placed])
+    if info.plover == "PROTEST" and not trig.standalone:  # "demanding independence from X"
+        targets = A.dedupe([*targets, *A.actors_of(index, AIM.broken_away_from(trig.anchor))])
     if not targets and info.plover == "PROTEST":
         targets = protest_targets(index, trig, sources)
     if not trig.standalone and not any(m.actor is not None for m in targets):
@@ -322,17 +324,12 @@ def _governed_clauses(trig: Trigger) -> list[Token]:
     """The infinitive complements and purpose clauses of a verb trigger that are not coded
     on their own: the content of a speech act ("threatened to shell Y's towns", "refused
     to deploy troops in Y") or a verb outside the lexicon ("offered to hand over to Y").
-    Their objects and places are the trigger's targets. A purpose clause counts only when
-    the trigger has no direct object."""
+    Their objects and places are the trigger's targets."""
     if trig.noun:
         return []
     out = []
     for child in trig.anchor.children:
         if child.dep_ != "xcomp" and not is_purpose_clause(child):
-            continue
-        if child.dep_ != "xcomp" and any(c.dep_ == "dobj" for c in trig.anchor.children):
-            # an act with an object of its own is aimed at it; its purpose says why ("are
-            # demanding a UN presence to protect them against X": X is not asked)
             continue
         # an xcomp under a speech act is its content; a purpose clause with a trigger of
         # its own is a second event ("demanded a meeting to discuss X": X is not demanded)
