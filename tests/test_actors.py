@@ -264,3 +264,13 @@ def test_groups_placed_where_they_live(nlp: Language) -> None:
     assert not any(
         c and c.endswith("MIL") for _t, c in codes(run(nlp, "Troops across Iraq waited."))
     )
+
+
+def test_organisations_added_from_news_coverage(nlp: Language) -> None:
+    found = codes(run(nlp, "NTC fighters entered the town, and the FBI warned donors."))
+    assert ("NTC fighters", "LBYREB") in found or ("NTC", "LBYREB") in found
+    assert ("FBI", "USAGOV") in found
+    ruling = codes(run(nlp, "Egypt's ruling National Democratic Party met on Sunday."))
+    assert ("National Democratic Party", "EGYPTY") in ruling
+    elsewhere = codes(run(nlp, "The National Democratic Party of the province met on Sunday."))
+    assert not [f for f in elsewhere if f[1] and f[1].startswith("EGY")]

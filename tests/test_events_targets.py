@@ -346,3 +346,9 @@ def test_a_protest_for_independence_is_aimed_at_whom_it_breaks_from(nlp):
             "from Chile.")
     found = events(nlp, text, {"Bolivian miners": "BOLLAB", "Chile": "CHL"})
     assert "CHL" in _one(found, "PROTEST").target_codes
+
+
+def test_who_comes_along_on_a_visit_is_no_target(nlp):
+    text = "The Chilean president visited Peru with a delegation of Bolivian businessmen."
+    actors = {"Chilean president": "CHLGOV", "Peru": "PER", "Bolivian businessmen": "BOLBUS"}
+    assert _one(events(nlp, text, actors), "CONSULT").target_codes == ("PER",)

@@ -165,6 +165,8 @@ def arguments(
         aimed = target_heads(trig.anchor)
         if trig.noun:
             aimed += target_heads(trig.token)
+        if info.mode == "visit":
+            aimed = [h for h in aimed if not _companion(h, trig.anchor)]
         aimed += _object_prep_targets(aimed, trig.token, asked=info.plover == "REQUEST")
         aimed += _content_targets(trig)
         if info.plover == "REQUEST":
@@ -219,6 +221,18 @@ def arguments(
         if info.plover == "PROTEST" and placed:  # "prisoners rioted at a jail in Dili"
             sources = local_protesters(sources, placed)
     return sources, targets
+
+
+def _companion(head: Token, verb: Token) -> bool:
+    """Who comes along on a visit to a named place: "visited Haiti with Oxfam" (the place
+    is the object), not "met with X"."""
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ == "with"
+        and prep.head == verb
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _destinations(trig: Trigger) -> list[Token]:
