@@ -29,7 +29,7 @@ RULES = {
     "object after 'as'": (triggers, "_shifted_objects", lambda verb: []),
     "stranded preposition": (triggers, "_stranded", lambda prep: []),
     "independence from": (aims, "broken_away_from", lambda verb: []),
-    "state's own protest": (protest, "_state_named", lambda index, mention: False),
+    "state's own protest": (protest, "_state_protesting", lambda index, mention, trig: False),
     "visit companion": (roles, "_companion", lambda head, verb: False),
 }
 

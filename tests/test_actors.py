@@ -267,10 +267,10 @@ def test_groups_placed_where_they_live(nlp: Language) -> None:
 
 
 def test_organisations_added_from_news_coverage(nlp: Language) -> None:
-    found = codes(run(nlp, "NTC fighters entered the town, and the FBI warned donors."))
-    assert ("NTC fighters", "LBYREB") in found or ("NTC", "LBYREB") in found
+    found = codes(run(nlp, "Libyan NTC fighters entered the town, and the FBI warned donors."))
+    assert [f for f in found if f[0].startswith(("NTC", "Libyan NTC")) and f[1] == "LBYREB"]
     assert ("FBI", "USAGOV") in found
-    ruling = codes(run(nlp, "Egypt's ruling National Democratic Party met on Sunday."))
-    assert ("National Democratic Party", "EGYPTY") in ruling
-    elsewhere = codes(run(nlp, "The National Democratic Party of the province met on Sunday."))
-    assert not [f for f in elsewhere if f[1] and f[1].startswith("EGY")]
+    mali = codes(run(nlp, "Mali's National Transitional Council met on Sunday."))
+    assert not [f for f in mali if f[1] and f[1].startswith("LBY")]
+    taiwan = codes(run(nlp, "Taiwan's Centers for Disease Control criticised the plan."))
+    assert not [f for f in taiwan if f[1] and f[1].startswith("USA")]

@@ -338,3 +338,42 @@ def test_who_comes_along_on_a_visit_is_no_target(nlp):
     text = "The Chilean president visited Peru with a delegation of Bolivian businessmen."
     actors = {"Chilean president": "CHLGOV", "Peru": "PER", "Bolivian businessmen": "BOLBUS"}
     assert _one(events(nlp, text, actors), "CONSULT").target_codes == ("PER",)
+
+
+@pytest.mark.parametrize(
+    "text, actors, plover, unwanted",
+    [
+        pytest.param(
+            "Chilean jets bombed Peruvian forces in Bolivia.",
+            {"Chilean jets": "CHLMIL", "Peruvian forces": "PERMIL", "Bolivia": "BOL"},
+            "ASSAULT", "BOL", id="someone's forces somewhere: the place is only where",
+        ),
+        pytest.param(
+            "Miners marched in Lima on the day the country celebrates its independence "
+            "from Spain.", {"Lima": "PER", "Spain": "ESP"}, "PROTEST", "ESP",
+            id="independence in another clause is no demand",
+        ),
+        pytest.param(
+            "Chile demanded its removal from the Peruvian blacklist.",
+            {"Chile": "CHL", "Peruvian": "PER"}, "REQUEST", None,
+            id="a demanded move from a list keeps its target",
+        ),
+        pytest.param(
+            "Peru rejected the Bolivian plan despite calls by Chile for restraint.",
+            {"Peru": "PER", "Bolivian": "BOL", "Chile": "CHL"}, "REJECT", "CHL",
+            id="despite applies only to a refusal that names no one",
+        ),
+    ],
+)
+def test_rules_stay_within_their_reach(nlp, text, actors, plover, unwanted):
+    found = events(nlp, text, actors)
+    if unwanted is None:  # the list's owner stays the target
+        assert _one(found, plover).target_codes == ("PER",)
+    else:
+        assert all(unwanted not in e.target_codes for e in found)
+
+
+def test_a_state_s_people_protesting_keep_their_home_target(nlp):
+    text = "Chile's truckers blocked roads to protest a new tax."
+    found = events(nlp, text, {"Chile": "CHL"})
+    assert _one(found, "PROTEST").target_codes == ("CHL",)

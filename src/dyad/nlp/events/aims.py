@@ -128,13 +128,27 @@ def pressed_by(clauses: Sequence[Token]) -> list[Token]:
 _SECESSION_NOUNS = frozenset("independence secession separation autonomy".split())
 
 
+# Clauses below a protest that say something else: "on the day the country celebrates its
+# independence from X", "Kosovo, which Serbia says has no independence from it".
+_OTHER_CLAUSES = frozenset({"relcl", "acl", "ccomp", "parataxis", "appos"})
+
+
 def broken_away_from(verb: Token) -> list[Token]:
-    """Whom a protest for breaking away is aimed at: X in "independence from X" anywhere
-    in the protest's clause ("rioted ... demanding a referendum on independence from
-    Indonesian rule", "demonstrated calling for independence from Iraq")."""
+    """Whom a protest for breaking away is aimed at: X in "independence from X" when the
+    protest demands it: the object of a verb in the protest's own clauses ("demanding
+    independence from Iraq") or of "for"/"on" ("a referendum on independence from X");
+    not a date ("decades after independence from X") or another clause's words."""
     out: list[Token] = []
-    for tok in verb.subtree:
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSES)
         if tok.pos_ != "NOUN" or W.lemma(tok) not in _SECESSION_NOUNS:
+            continue
+        demanded = tok.dep_ == "dobj" or (
+            tok.dep_ == "pobj" and tok.head.lower_ in ("for", "on")
+        )
+        if not demanded:
             continue
         out.extend(W.prep_objects(tok, ("from",)))
         if tok.dep_ == "dobj":  # "demanding independence from X", "from" on the verb

@@ -34,19 +34,23 @@ def protest_targets(
         if is_purpose_clause(clause)
         for h in target_heads(clause)
     ]
-    people = [m for m in sources if not _state_named(index, m)]
+    people = [m for m in sources if not _state_protesting(index, m, trig)]
     return A.actors_of(index, aims) or home_authorities(people)
 
 
-def _state_named(index: A.ActorIndex, mention: ActorMention) -> bool:
-    """The state itself, by its name ("Japan's protests" are Japan's, at no one at home),
-    not its people by their adjective ("Algerian landowners", "Iraqi Kurds")."""
+def _state_protesting(index: A.ActorIndex, mention: ActorMention, trig: Trigger) -> bool:
+    """A state named as the owner of the protest noun itself ("Japan's protests", "the
+    Japanese protests" are Japan's, aimed at no one at home); not a state whose people
+    protest ("Syria's Kurds demonstrated", "Algerian landowners")."""
     span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     actor = mention.actor
     return (
-        actor is not None
+        trig.noun
+        and actor is not None
         and actor.kind == "country"
         and span is not None
+        and span.root.head == trig.token
+        and span.root.dep_ in ("poss", "compound")
         and all(t.ent_type_ == "GPE" for t in span)
     )
 

@@ -175,8 +175,6 @@ def arguments(
             aimed = [c for c in trig.demand_clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if info.plover == "ACCUSE":
             aimed = AIM.accused(aimed, trig.anchor)
-        if info.plover == "REJECT":  # "refused to resign despite pressure from X"
-            aimed += AIM.pressed_by([trig.anchor, *_governed_clauses(trig)])
         targets = A.actors_of(index, [h for h in aimed if h.i != trig.token.i], unresolved=True)
     if mediation:
         parties = A.actors_of(index, A.mediated_parties(trig.token, trig.anchor), unresolved=True)
@@ -185,6 +183,11 @@ def arguments(
         targets = A.dedupe([*parties, *targets])
     source_codes = {m.actor.code for m in sources if m.actor is not None}
     targets = AIM.not_self(targets, sources, info.plover)
+    if info.plover == "REJECT" and not trig.standalone and not any(
+        m.actor is not None for m in targets
+    ):  # "refused to resign despite pressure from X", when the refusal names no one else
+        pressing = AIM.pressed_by([trig.anchor, *_governed_clauses(trig)])
+        targets = A.dedupe([*targets, *A.actors_of(index, pressing)])
     placed: list[ActorMention] = []  # targets that are the place where it happened
     coded = any(m.actor is not None for m in targets)
     if not coded and (info.mode == "visit" or info.plover not in _NO_PLACE_TARGET):
@@ -268,18 +271,33 @@ def _object_prep_targets(
     out: list[Token] = []
     chain = A.of_chain(nouns)
     for noun in chain:
-        preps = _OBJECT_TARGET_PREPS
-        if asked and _someones_move(noun):
-            preps = preps - {"from"}
-        out.extend(o for o in W.prep_objects(noun, preps) if not W.helps(o))
+        found = [o for o in W.prep_objects(noun, _OBJECT_TARGET_PREPS) if not W.helps(o)]
+        if asked and _someones_move(noun):  # not the place a demanded move leaves
+            found = [o for o in found if not (o.head.lower_ == "from" and _a_place(o))]
+        out.extend(found)
         if _event_noun(noun):  # "ended mediation efforts between X and Y"
             out.extend(W.prep_objects(noun, A.PARTY_PREPS))
         for flow in W.prep_objects(noun, _RESTRICTED_PREPS):  # "a ban on arms sales to Peru"
             if not any(c.dep_ == "poss" for c in flow.children):  # not "on its exports to"
                 out.extend(W.prep_objects(flow, _FLOW_PREPS))
-    # "extended the mandate for the peacekeeping force in Y"
-    stationed = [t for t in (*chain, *out) if lemma(t) in _STATIONED]
-    return out + [o for t in stationed for o in W.prep_objects(t, ("in",))]
+    return out + _stationed_in([*chain, *out])
+
+
+def _stationed_in(nouns: Sequence[Token]) -> list[Token]:
+    """Where a force or mission that is no one's named is stationed: "extended the mandate
+    for the peacekeeping force in Y" -> Y; not "bombed Iranian forces in Iraq" or "expelled
+    the Pakistani mission in New Delhi" (the force is someone's; the place is only where)."""
+    out: list[Token] = []
+    for noun in nouns:
+        if lemma(noun) not in _STATIONED:
+            continue
+        owned = any(
+            c.dep_ in ("poss", "amod", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
+            for c in noun.children
+        )
+        if not owned:
+            out.extend(W.prep_objects(noun, ("in",)))
+    return out
 
 
 def _someones_move(noun: Token) -> bool:
@@ -287,6 +305,12 @@ def _someones_move(noun: Token) -> bool:
     if lemma(noun) not in _MOVES:
         return False
     return any(c.dep_ == "poss" for c in noun.children) or bool(W.prep_objects(noun, ("of",)))
+
+
+def _a_place(tok: Token) -> bool:
+    """A named place ("from Bosnia"), not a body or a list ("from the Council of Europe",
+    "from the blacklist")."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _event_noun(noun: Token) -> bool:
