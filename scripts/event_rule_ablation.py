@@ -8,7 +8,7 @@ target F1 (with target P/R) per run; docs/benchmarks.md has the figures.
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
 import dyad.nlp.actors.component as actors_component
@@ -43,7 +43,11 @@ def _line(result: dict) -> str:
 
 
 def main() -> None:
-    data = Path(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path, help="gold JSONL in the schema of bench/events")
+    data = parser.parse_args().data
+    if not data.is_file():
+        parser.error(f"{data}: no such file")
     print(f"{'all rules on':30} {_line(bench.run(data))}")
     for name, (module, attr, off) in RULES.items():
         kept = getattr(module, attr)

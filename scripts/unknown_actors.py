@@ -25,8 +25,17 @@ from dyad.nlp.pipeline import cached_pipeline
 
 def _texts(path: Path) -> list[str]:
     opener = gzip.open if path.suffix == ".gz" else open
+    texts = []
     with opener(path, "rt", encoding="utf-8") as handle:
-        return [json.loads(line).get("text") or "" for line in handle if line.strip()]
+        for n, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                texts.append(json.loads(line).get("text") or "")
+            except (json.JSONDecodeError, AttributeError) as err:
+                reason = f"not a JSON object with a 'text' field ({err})"
+                raise SystemExit(f"{path}:{n}: {reason}") from None
+    return texts
 
 
 def main() -> None:
@@ -37,6 +46,9 @@ def main() -> None:
     parser.add_argument("--min-docs", type=int, default=3)
     parser.add_argument("--max-chars", type=int, default=20000)
     args = parser.parse_args()
+    missing = [str(p) for p in args.files if not p.is_file()]
+    if missing:
+        parser.error(f"no such file: {', '.join(missing)}")
     nlp = cached_pipeline(None)
     extensions.register()
     mentions: Counter[str] = Counter()

@@ -107,7 +107,7 @@ def phrase(head: Token, preps: frozenset[str] = frozenset({"of", "by"})) -> list
     while stack:
         tok = stack.pop()
         out.append(tok)
-        relational = tok.pos_ == "NOUN" and tok.lemma_.lower() in RELATIONAL_NOUNS
+        relational = tok.pos_ == "NOUN" and W.lemma(tok) in RELATIONAL_NOUNS
         for child in tok.children:
             if child.dep_ in _CUT_DEPS:
                 continue
