@@ -123,7 +123,9 @@ def role_classes(g: GoldRecord, role: str, actors: Sequence[ActorMention]) -> li
     return [gold_actor_class(g.text, code, actor_text, actors) for code, actor_text in pairs]
 
 
-def gold_actors(records: Sequence[GoldRecord], actors: dict[str, Sequence[ActorMention]]) -> dict:
+def gold_actors(
+    records: Sequence[GoldRecord], actors: dict[str, Sequence[ActorMention]]
+) -> dict[str, dict[str, int]]:
     """How many gold sources and targets the actor stage found, by `gold_actor_class`: an
     upper bound on what event coding can recover without guessing."""
     out: dict[str, dict[str, int]] = {}

@@ -42,7 +42,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
@@ -142,7 +142,9 @@ def pair(
     return sorted(pairs)
 
 
-def score(docs: Sequence[tuple[str, Sequence[Attribution], Sequence[Attribution]]]) -> dict:
+def score(
+    docs: Sequence[tuple[str, Sequence[Attribution], Sequence[Attribution]]],
+) -> dict[str, Any]:
     """Exact and token-overlap P/R/F1 per role over (text, gold, predicted) triples."""
     counts = {r: {"tp": 0, "n_pred": 0, "n_gold": 0, "ov": 0, "w_pred": 0, "w_gold": 0}
               for r in ROLES}  # fmt: skip
@@ -247,7 +249,7 @@ def parse(nlp: Language, texts: Sequence[str]) -> list[Doc]:
     return [Doc.from_docs(p, ensure_whitespace=False) for p in parsed]
 
 
-def run(path: Path, model: str | None = None, limit: int | None = None) -> dict[str, object]:
+def run(path: Path, model: str | None = None, limit: int | None = None) -> dict[str, Any]:
     """Run the quote stage over the first `limit` documents of `path` and score it."""
     from dyad.nlp import extensions
     from dyad.nlp.pipeline import load_spacy

@@ -53,7 +53,7 @@ def figure_rows(
     groups = group_figures(store.figures(), published)
     titles = titles_of(store)
     words = (search or "").lower().split()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for g in groups:
         if actor and not any(a.startswith(actor.upper()) for a in g.actors):
             continue

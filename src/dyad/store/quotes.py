@@ -40,7 +40,8 @@ def find_quotes(
     """Quotes in document order whose speaker (or source words) contains `speaker`
     (case-insensitive), whose actor code starts with `actor`, and whose content matches the
     words of `search`."""
-    where, args = [], []
+    where: list[str] = []
+    args: list[str | int] = []
     if speaker:
         where.append("q.speaker LIKE ? ESCAPE '\\'")
         args.append(f"%{like_escape(speaker)}%")

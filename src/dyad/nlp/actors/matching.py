@@ -111,8 +111,8 @@ class Matchers:
         for place in kb.places:
             add("place", place, place)
         tokenizer = nlp.tokenizer
-        for label, aliases in entries.items():
-            self.names.add(label, [tokenizer(a) for a in sorted(aliases)])
+        for label, names in entries.items():
+            self.names.add(label, [tokenizer(a) for a in sorted(names)])
         for term, role in kb.roles.items():
             self.roles.add(f"role|{term}", [tokenizer(term)])
             if role.kind in ("person", "organisation"):

@@ -252,8 +252,9 @@ def to_quotes(doc: Doc, founds: list[Found]) -> list[Quote]:
         if rng is not None:
             who = _speaker(doc, rng[0], rng[1], people, quoted, said)
             if isinstance(who, _Said):
-                who, actor_code = who.speaker, who.code
-            speaker = who
+                speaker, actor_code = who.speaker, who.code
+            else:
+                speaker = who
             mention = actor_of(doc, mentions, rng[0], rng[1])
             if mention is not None and mention.actor is not None:
                 actor_code = mention.actor.code

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from dyad.nlp.temporal import calendar as cal
 from dyad.nlp.temporal.lexicon import PARTS_OF_DAY
 from dyad.nlp.temporal.recognise import Mention
-from dyad.types import DateRange, Timex
+from dyad.types import DateRange, Timex, TimexType
 
 _SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
 _TIME_DATE_GAP = re.compile(r"\s*,?\s*(?:on\s+(?:the\s+)?)?")
@@ -31,7 +31,7 @@ def day_anaphor(m: Mention, ref: date | None) -> Timex:
     g = m.g
     shift = _SHIFT.get((g.get("which") or "").lower(), 0)
     part = PARTS_OF_DAY.get((g.get("part") or "").lower())
-    typ = "TIME" if part else "DATE"
+    typ: TimexType = "TIME" if part else "DATE"
     if ref is None:
         return Timex(m.start, m.end, m.text, typ, "XXXX-XX-XX", None, True)
     d = ref + timedelta(days=shift)

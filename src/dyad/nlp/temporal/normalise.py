@@ -117,8 +117,9 @@ def _date(m: Mention, c: _Ctx) -> Timex | None:
             return _result(m, "DATE", f"FY{y}", cal.year_range(y))
         return _result(m, "DATE", f"{y:04d}", cal.narrow(cal.year_range(y), mod), mod=mod)
     month = month_number(g["mon"])  # type: ignore[arg-type]
-    day = int(re.sub(r"\D", "", g["d"])) if g.get("d") else None
-    year: int | None = int(g["y"]) if g.get("y") else None
+    d_text, y_text = g.get("d"), g.get("y")
+    day = int(re.sub(r"\D", "", d_text)) if d_text else None
+    year: int | None = int(y_text) if y_text else None
     anchored = year is None
     follow = _OF_YEAR.match(c.text, m.end)
     if follow and not g.get("yrel"):
@@ -212,7 +213,8 @@ def _granule(m: Mention, c: _Ctx) -> Timex | None:
         n = ords.index(word) + 1 if word in ords else int(re.sub(r"\D", "", word))
         prefix = f"{n - 1:02d}"
         return _result(m, "DATE", prefix, cal.narrow(cal.century_range(prefix), mod), mod=mod)
-    year: int | None = int(g["y"]) if g.get("y") else None
+    y_text = g.get("y")
+    year: int | None = int(y_text) if y_text else None
     yrel = (g.get("yrel") or "").lower()
     dct = c.dct
     if kind == "quarter":
@@ -335,7 +337,8 @@ def _week_of_month(m: Mention, c: _Ctx) -> Timex | None:
     """ "the last week of March" -> the ISO week holding that week's Thursday (ISO rule)."""
     g = m.g
     month = month_number(g["mon"] or "")
-    year = int(g["y"]) if g.get("y") else None
+    y_text = g.get("y")
+    year = int(y_text) if y_text else None
     if year is None:
         if c.dct is None:
             return _result(m, "DATE", "XXXX-WXX", None, True)
@@ -378,7 +381,8 @@ def _set(m: Mention, text: str) -> Timex | None:
         if mon.lower() in WEEKDAYS:
             return _result(m, "SET", f"XXXX-WXX-{WEEKDAYS[mon.lower()] + 1}")
         return _result(m, "SET", f"XXXX-{month_number(mon):02d}")
-    n = parse_number(g["n"]) if g.get("n") else 1.0
+    n_text = g.get("n")
+    n = parse_number(n_text) if n_text else 1.0
     return _result(m, "SET", duration_value(n, unit_key(g["unit"] or "")))
 
 
