@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 from dyad import codec
-from dyad.fuse.blocks import block_key
 from dyad.fuse.events import fuse_store
+from dyad.fusion_blocks import block_key
 from dyad.ingest.run import ingest
 from dyad.nlp.pipeline import cached_pipeline
 from dyad.store.db import Store

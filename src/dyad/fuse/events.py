@@ -25,8 +25,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dyad.fuse.blocks import Block, block_of
 from dyad.fuse.merge import merged_event
+from dyad.fusion_blocks import Block, block_of
 from dyad.store.db import Store
 from dyad.types import DateRange, Event, EventMention, PublicationDate
 

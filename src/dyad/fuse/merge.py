@@ -9,7 +9,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from dyad.fuse.blocks import Block
+from dyad.fusion_blocks import Block
 from dyad.types import DateRange, Event, EventMention
 
 

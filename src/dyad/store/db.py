@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dyad import codec
 from dyad.errors import StoreError
-from dyad.fuse.blocks import block_key
+from dyad.fusion_blocks import block_key
 from dyad.store.events import (
     insert_event,
     mention_blocks,

@@ -1,6 +1,6 @@
 """Stored events and their mentions by fusion block (incremental fusion).
 
-Each event mention row carries its block key (`dyad.fuse.blocks`). New documents touch a
+Each event mention row carries its block key (`dyad.fusion_blocks`). New documents touch a
 few blocks; their events are deleted and replaced by the fusion of those blocks only.
 Blocks are looked up through a temporary table, so any number of them fits one query.
 """

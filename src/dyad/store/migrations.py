@@ -143,7 +143,7 @@ def _m0004_mention_blocks(db: sqlite3.Connection) -> None:
     """Each event mention's fusion block, so that new documents re-fuse only the blocks
     they touch; filled in for the mentions already stored."""
     from dyad import codec
-    from dyad.fuse.blocks import block_key
+    from dyad.fusion_blocks import block_key
     from dyad.types import EventMention
 
     db.execute("ALTER TABLE event_mentions ADD COLUMN block TEXT")

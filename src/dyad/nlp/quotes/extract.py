@@ -26,12 +26,12 @@ Order of work, and why:
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.quotes.content import QuoteIndex, kind_of, merge, runs, with_quotations
 from dyad.nlp.quotes.extents import cue_span, same_paragraph, without_dateline
+from dyad.nlp.quotes.found import Found
 from dyad.nlp.quotes.grammar import (
     addressless,
     content_tokens,
@@ -49,20 +49,6 @@ from dyad.types import Quote
 
 _NOMINAL = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "npadvmod", "dative", "pobj", "prep"})
 _REPORTED_SPEECH_MAX = 12  # tokens of a bare '… he said.' sentence
-
-
-@dataclass
-class Found:
-    """A quote under construction (internal: Quote is built at the end)."""
-
-    cue_tok: Token
-    cue: tuple[int, int]
-    source: Token | None
-    content: list[tuple[int, int]] = field(default_factory=list)
-    quotations: set[int] = field(default_factory=set)
-    frame: str = "clause"
-    kind: str = "indirect"
-    source_span: tuple[int, int] | None = None  # a source found without the parse
 
 
 def _according(tok: Token) -> Found | None:

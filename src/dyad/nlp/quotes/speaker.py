@@ -17,16 +17,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.extensions import text_of
 from dyad.nlp.quotes.affiliation import actor_of, kb_person
+from dyad.nlp.quotes.found import Found
 from dyad.types import ActorMention, Quote
-
-if TYPE_CHECKING:
-    from dyad.nlp.quotes.extract import Found
 
 Spans = tuple[tuple[int, int], ...]
 _PRONOUNS = frozenset({"he", "she", "him", "her"})

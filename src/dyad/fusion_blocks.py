@@ -4,6 +4,9 @@ A block is the PLOVER type, the set of countries taking part (source and target 
 to their country part) and the negated, hypothetical and habitual flags ("did not sign" is
 never the same event as "signed"). The store keeps each mention's block key, so that new
 documents re-fuse only the blocks they touch (incremental fusion).
+
+It sits beside `types.py`, below both the store (which keeps the key) and fusion (which
+compares within a block), so neither has to import the other for it.
 """
 
 from __future__ import annotations
