@@ -65,13 +65,5 @@ def quote_rows(
 
 def _reported(store: Store, mention_ids: tuple[str, ...]) -> list[dict[str, Any]]:
     """The fused events a quote reports: id, type and date, to cross to `dyad events`."""
-    out: list[dict[str, Any]] = []
-    for mid in mention_ids:
-        row = store.db.execute(
-            "SELECT e.event_id, e.plover, e.start, e.end FROM event_mentions m "
-            "JOIN events e USING (event_id) WHERE m.mention_id = ?",
-            (mid,),
-        ).fetchone()
-        if row is not None and all(r["event_id"] != row[0] for r in out):
-            out.append({"event_id": row[0], "type": row[1], "start": row[2], "end": row[3]})
-    return out
+    return [{"event_id": e.event_id, "type": e.plover, "start": e.start, "end": e.end}
+            for e in store.reported_events(mention_ids)]  # fmt: skip

@@ -24,7 +24,7 @@ from dyad.store.events import (
 )
 from dyad.store.figures import add_figures, find_figures
 from dyad.store.migrations import migrate
-from dyad.store.quotes import add_quotes, find_quotes
+from dyad.store.quotes import ReportedEvent, add_quotes, find_quotes, reported_events
 from dyad.store.sql import iso, with_keys
 from dyad.store.tx import transaction
 from dyad.types import (
@@ -216,6 +216,10 @@ class Store:
                search: str | None = None) -> Iterator[Quote]:  # fmt: skip
         """Stored quotes, filtered (see `store.quotes.find_quotes`)."""
         return find_quotes(self.db, speaker, actor, search)
+
+    def reported_events(self, mention_ids: Iterable[str]) -> list[ReportedEvent]:
+        """The fused events a quote's event mentions belong to (`store.quotes`)."""
+        return reported_events(self.db, mention_ids)
 
     def count_quotes(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM quotes").fetchone()[0])

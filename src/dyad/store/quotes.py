@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from dyad import codec
 from dyad.store.sql import like_escape
@@ -57,3 +58,28 @@ def find_quotes(
     sql += " ORDER BY d.published IS NULL, d.published, d.path, q.start"
     for row in db.execute(sql, args):
         yield codec.loads(Quote, row[0])
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedEvent:
+    """A fused event that a quote reports, as far as the surfaces name it."""
+
+    event_id: str
+    plover: str
+    start: str | None
+    end: str | None
+
+
+def reported_events(db: sqlite3.Connection, mention_ids: Iterable[str]) -> list[ReportedEvent]:
+    """The fused events of the event mentions `mention_ids`, each once, in the order of the
+    first mention that names it."""
+    out: dict[str, ReportedEvent] = {}
+    for mid in mention_ids:
+        row = db.execute(
+            "SELECT e.event_id, e.plover, e.start, e.end FROM event_mentions m "
+            "JOIN events e USING (event_id) WHERE m.mention_id = ?",
+            (mid,),
+        ).fetchone()
+        if row is not None and row[0] not in out:
+            out[row[0]] = ReportedEvent(row[0], row[1], row[2], row[3])
+    return list(out.values())
