@@ -52,3 +52,20 @@ def test_future_year_only_upper_bound() -> None:
     pub = infer_publication_date("The plant will open in 2016.")
     assert pub.latest == date(2016, 12, 31) and pub.earliest is None
     assert pub.confidence < 0.3
+
+
+def test_inference_is_a_component_setting() -> None:
+    """`infer_publication_date` in the component's config: off, an undated text keeps no
+    date and its "yesterday" stays unresolved; on (the default), it is dated."""
+    from dyad.nlp.temporal.component import TemporalComponent
+    from stagekit import bare_nlp
+
+    nlp = bare_nlp()
+    text = "The summit in Beijing ended on May 21, 2014. Officials met again yesterday."
+    on = TemporalComponent(nlp, "t")(nlp(text))
+    assert on._.dyad_published.value is not None
+    off = TemporalComponent(nlp, "t", infer_publication_date=False)(nlp(text))
+    assert off._.dyad_published.value is None and off._.dyad_published.source == "unknown"
+    yesterday = next(t for t in off._.dyad_timexes if t.text == "yesterday")
+    assert yesterday.range is None
+    assert nlp.create_pipe("dyad_temporal").infer is True

@@ -69,3 +69,30 @@ def test_shipped_model_reads_and_admits_a_stance_verb(nlp: Language) -> None:
 def test_malformed_weight_tables_are_refused(text: str) -> None:
     with pytest.raises(KnowledgeBaseError):
         parse_model(text)
+
+
+def test_the_component_is_configured_the_spacy_way(nlp: Language, tmp_path) -> None:
+    """`default_config` shows the settings; a config turns the learned cues off, points the
+    lexicon at a file of the user's, or moves the threshold."""
+    from dyad.nlp import extensions
+    from dyad.nlp.quotes.component import QuotesComponent
+    from stagekit import bare_nlp as fresh
+
+    extensions.register()
+    text = "Mr. Blackwood maintains that the treaty was never ratified."
+    doc = parse(nlp, [text])[0]
+    doc._.dyad_doc_id = "t1"
+
+    pipe = fresh()
+    pipe.add_pipe("dyad_quotes")
+    assert pipe.config["components"]["dyad_quotes"]["learned_cues"] is True
+    assert [q.cue for q in pipe.get_pipe("dyad_quotes")(doc)._.dyad_quotes] == ["maintains"]
+
+    assert QuotesComponent(nlp, "q", learned_cues=False)(doc)._.dyad_quotes == []
+    assert QuotesComponent(nlp, "q", cue_threshold=1.0)(doc)._.dyad_quotes == []
+    own = tmp_path / "cues.tsv"
+    own.write_text("cue\tframes\nmaintain\tclause\n", encoding="utf-8")
+    mine = QuotesComponent(nlp, "q", cue_lexicon=str(own), learned_cues=False)(doc)
+    assert [q.cue for q in mine._.dyad_quotes] == ["maintains"]
+    with pytest.raises(KnowledgeBaseError, match="nowhere.tsv"):
+        QuotesComponent(nlp, "q", cue_lexicon=str(tmp_path / "nowhere.tsv"))

@@ -41,7 +41,7 @@ from dyad.nlp.quotes.grammar import (
 )
 from dyad.nlp.quotes.headline import headline_quote, label_quotes
 from dyad.nlp.quotes.learned import Model, model, open_candidate, open_cue
-from dyad.nlp.quotes.lexicon import cues
+from dyad.nlp.quotes.lexicon import Cue, cues
 from dyad.nlp.quotes.marks import find_quotations
 from dyad.nlp.quotes.nouns import adjective_stance, noun_content, noun_source
 from dyad.nlp.quotes.speaker import to_quotes
@@ -98,13 +98,20 @@ def _bare_report(sent: Span, verb: Token) -> bool:
     return len(words) <= _REPORTED_SPEECH_MAX and verb.dep_ == "ROOT"
 
 
-def find(doc: Doc, cue_model: Model | None = None) -> list[Found]:
-    """All quotes of `doc` as Found records, in text order of their cues; verbs outside the
-    lexicon are judged by `cue_model` (default: the shipped one, learned.py)."""
+def find(
+    doc: Doc,
+    cue_model: Model | None = None,
+    *,
+    lexicon: dict[str, Cue] | None = None,
+    learned: bool = True,
+) -> list[Found]:
+    """All quotes of `doc` as Found records, in text order of their cues. Cues come from
+    `lexicon` (default: the packaged one); verbs outside it are judged by `cue_model`
+    (default: the shipped one, learned.py), or never taken when `learned` is False."""
     judge = cue_model if cue_model is not None else model()
     text = doc.text
     index = QuoteIndex(doc, text, find_quotations(text))
-    lexicon = cues()
+    lexicon = cues() if lexicon is None else lexicon
     found: list[Found] = []
     for tok in doc:
         if index.inside[tok.i] >= 0:
@@ -130,7 +137,7 @@ def find(doc: Doc, cue_model: Model | None = None) -> list[Found]:
                     found.append(item)
             continue
         opened: tuple[set[int], str] | None = None
-        if cue is None and open_candidate(tok):
+        if cue is None and learned and open_candidate(tok, lexicon):
             cue = open_cue(tok)
             opened = content_tokens(tok, cue)
             if not (opened[1] and judge.is_cue(tok, opened[1])):
@@ -280,7 +287,14 @@ def _next_sentence(doc: Doc, index: QuoteIndex, char: int) -> Span | None:
     return sent
 
 
-def extract_quotes(doc: Doc, cue_model: Model | None = None) -> list[Quote]:
-    """The quotes of a parsed Doc (reads ``doc._.dyad_doc_id`` and ``doc._.dyad_actors``)."""
-    index_quotes = find(doc, cue_model)
+def extract_quotes(
+    doc: Doc,
+    cue_model: Model | None = None,
+    *,
+    lexicon: dict[str, Cue] | None = None,
+    learned: bool = True,
+) -> list[Quote]:
+    """The quotes of a parsed Doc (reads ``doc._.dyad_doc_id`` and ``doc._.dyad_actors``);
+    the cue sources as in `find`."""
+    index_quotes = find(doc, cue_model, lexicon=lexicon, learned=learned)
     return to_quotes(doc, index_quotes)

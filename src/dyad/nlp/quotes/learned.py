@@ -34,13 +34,14 @@ _MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", 
 OPEN_FRAMES = ("clause", "object", "xcomp", "prep")
 
 
-def open_candidate(tok: Token) -> bool:
-    """A token the model judges: a verb outside the cue lexicon that does not modify a noun
-    (the caller has already skipped quotations and "according to")."""
+def open_candidate(tok: Token, lexicon: dict[str, Cue] | None = None) -> bool:
+    """A token the model judges: a verb outside the cue lexicon (default: the packaged one)
+    that does not modify a noun (the caller has already skipped quotations and "according
+    to")."""
     return (
         tok.pos_ == "VERB"
         and tok.dep_ not in ("amod", "compound")
-        and tok.lemma_.lower() not in cues()
+        and tok.lemma_.lower() not in (cues() if lexicon is None else lexicon)
     )
 
 
@@ -148,8 +149,7 @@ def parse_model(text: str, name: str = FILE) -> Model:
     return Model(weights, bias, threshold)
 
 
-@lru_cache(maxsize=1)
-def model() -> Model:
-    """The shipped model (cached)."""
-    text = read_data(FILE)
-    return parse_model(text)
+@lru_cache(maxsize=4)
+def model(name: str = FILE) -> Model:
+    """The shipped model, or the weight table in the file `name` (cached)."""
+    return parse_model(read_data(name), name)

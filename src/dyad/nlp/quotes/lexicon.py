@@ -31,10 +31,11 @@ class Cue:
     frames: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
-def cues() -> dict[str, Cue]:
-    """Verb lemmas and phrases (lower case) -> their Cue; KnowledgeBaseError when malformed."""
-    text = read_data(FILE)
+@lru_cache(maxsize=4)
+def cues(name: str = FILE) -> dict[str, Cue]:
+    """Verb lemmas and phrases (lower case) -> their Cue, from the packaged lexicon or the
+    file `name`; KnowledgeBaseError when malformed."""
+    text = read_data(name)
     out: dict[str, Cue] = {}
     header_seen = False
     for no, line in enumerate(text.splitlines(), 1):
@@ -45,12 +46,12 @@ def cues() -> dict[str, Cue]:
             header_seen = True
             continue
         if len(cols) < 2:
-            raise KnowledgeBaseError(f"{FILE} line {no}: expected cue<TAB>frames")
+            raise KnowledgeBaseError(f"{name} line {no}: expected cue<TAB>frames")
         frames = tuple(f.strip() for f in cols[1].split(",") if f.strip())
         if not frames or not set(frames) <= FRAMES:
-            raise KnowledgeBaseError(f"{FILE} line {no}: unknown frame in {cols[1]!r}")
+            raise KnowledgeBaseError(f"{name} line {no}: unknown frame in {cols[1]!r}")
         lemma = cols[0].strip().lower()
         out[lemma] = Cue(lemma, frames)
     if not out:
-        raise KnowledgeBaseError(f"{FILE}: no cues")
+        raise KnowledgeBaseError(f"{name}: no cues")
     return out

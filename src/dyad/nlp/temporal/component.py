@@ -4,6 +4,10 @@ It runs after ``dyad_actors`` and before ``dyad_events``. When the caller gave n
 infers one first, because every relative expression is normalised against it; deictic
 readings against an estimated date are widened to what its window supports
 (dyad.nlp.temporal.precision).
+
+Its one setting is the factory's ``default_config``: ``infer_publication_date`` (true); when
+false, a document given no date keeps none ("unknown") and its relative expressions stay
+unresolved, for users who want only stated dates.
 """
 
 from __future__ import annotations
@@ -25,25 +29,33 @@ extensions.register()
 class TemporalComponent:
     """Reads ``doc._.dyad_published``; writes ``doc._.dyad_timexes`` (and the date)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, infer_publication_date: bool = True) -> None:
         self.name = name
+        self.infer = infer_publication_date
 
     def __call__(self, doc: Doc) -> Doc:
         tense_of = parse_tense(doc)
         mentions = recognise(doc.text)
         published: PublicationDate | None = doc._.dyad_published
-        if published is None or published.value is None:
+        if (published is None or published.value is None) and self.infer:
             published = infer_publication_date(
                 doc.text, tense_of, mentions=mentions, actors=list(doc._.dyad_actors or [])
             )
-            doc._.dyad_published = published
+        elif published is None:
+            published = PublicationDate(None, "unknown", 0.0, "no date given, none inferred")
+        doc._.dyad_published = published
         timexes = coarsen(normalise(mentions, published.value, doc.text, tense_of), mentions,
                           published)  # fmt: skip
         doc._.dyad_timexes = sorted(timexes, key=lambda t: (t.start, t.end))
         return doc
 
 
-@Language.factory("dyad_temporal")
-def make_temporal(nlp: Language, name: str) -> TemporalComponent:
+@Language.factory(
+    "dyad_temporal",
+    default_config={"infer_publication_date": True},
+    assigns=["doc._.dyad_timexes", "doc._.dyad_published"],
+    requires=["doc._.dyad_actors", "token.dep", "token.tag"],
+)
+def make_temporal(nlp: Language, name: str, infer_publication_date: bool) -> TemporalComponent:
     """Factory registered under ``dyad_temporal`` (see dyad.nlp.pipeline)."""
-    return TemporalComponent(nlp, name)
+    return TemporalComponent(nlp, name, infer_publication_date=infer_publication_date)
