@@ -344,7 +344,7 @@ def test_predict_pools_lead_sentences_of_the_day_and_the_next() -> None:
 
 
 def test_evidence_from_a_store(tmp_path: Path) -> None:
-    from dyad.fuse.events import fuse_store
+    from dyad.app.fusion import fuse_store
     from dyad.store.db import Store
     from dyad.types import Analysis, Document, PublicationDate, Timex
 

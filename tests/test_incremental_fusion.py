@@ -7,9 +7,9 @@ import sqlite3
 from pathlib import Path
 
 from dyad import codec
-from dyad.fuse.events import fuse_store
+from dyad.app.fusion import fuse_store
+from dyad.app.ingest import ingest
 from dyad.fusion_blocks import block_key
-from dyad.ingest.run import ingest
 from dyad.nlp.pipeline import cached_pipeline
 from dyad.store.db import Store
 from dyad.store.migrations import MIGRATIONS, migrate

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dyad.ingest.reanalyse import reanalyse
-from dyad.ingest.run import ingest
+from dyad.app.ingest import ingest
+from dyad.app.reanalyse import reanalyse
 from dyad.nlp.pipeline import analyse, cached_pipeline
 from dyad.store.db import Store
 from dyad.store.tx import transaction
@@ -52,7 +52,7 @@ def test_an_old_analysis_is_replaced_by_the_current_one(store: Store) -> None:
 
 
 def test_a_document_whose_analysis_fails_keeps_its_old_one(store: Store, monkeypatch) -> None:
-    from dyad.ingest import run
+    from dyad.app import ingest as run
 
     before = _snapshot(store)
     victim = sorted(r[0] for r in store.db.execute("SELECT doc_id FROM documents"))[0]
@@ -74,10 +74,8 @@ def test_a_document_whose_analysis_fails_keeps_its_old_one(store: Store, monkeyp
 
 
 def test_ids_are_read_page_by_page_in_order(store: Store) -> None:
-    from dyad.ingest.reanalyse import _doc_ids
-
     every = sorted(r[0] for r in store.db.execute("SELECT doc_id FROM documents"))
-    assert len(every) > 3 and list(_doc_ids(store, page=3)) == every
+    assert len(every) > 3 and list(store.document_ids(page=3)) == every
 
 
 def test_an_interrupted_run_is_repaired_by_the_next_ingest(store: Store, tmp_path: Path) -> None:

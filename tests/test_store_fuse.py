@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from dyad import codec
-from dyad.fuse.events import fuse, fuse_store
+from dyad.app.fusion import fuse_store
+from dyad.fuse.events import fuse
 from dyad.fuse.merge import summarise
 from dyad.store.db import Store
 from dyad.store.migrations import MIGRATIONS
@@ -163,8 +164,8 @@ def test_store_is_idempotent_and_refuses_unknown_migrations(tmp_path) -> None:
 
 
 def test_odd_spaces_become_plain_spaces_without_moving_offsets() -> None:
+    from dyad.ingest.identity import to_document
     from dyad.ingest.readers import RawArticle
-    from dyad.ingest.run import to_document
 
     doc = to_document(RawArticle(text="Shanghai\u00a0Cooperation\u202fOrganisation met.", path="x"))
     assert doc.text == "Shanghai Cooperation Organisation met."

@@ -7,7 +7,7 @@ is the folder of topic folders (or one topic folder); `topics` picks some by nam
 
 Per topic, the articles are streamed from the gzip, PTB conventions undone (`untokenize`),
 and ingested with their given publication dates through the library's own path
-(`dyad.ingest.run.ingest` reading a temporary JSONL manifest: boilerplate removal, the full
+(`dyad.app.ingest.ingest` reading a temporary JSONL manifest: boilerplate removal, the full
 pipeline, the store, event fusion) into a SQLite store: a temporary one, or
 ``<store_dir>/<topic>.sqlite`` kept for reruns (ingest skips stored documents by hash).
 `limit` keeps the first N articles of the topic (sorted by date: its first days only).
@@ -186,7 +186,7 @@ def ingest_topic(
     batch: int = 32,
 ) -> dict[str, Any]:  # fmt: skip
     """Ingest a topic's articles into `store` the way `dyad ingest` does (see the docstring)."""
-    from dyad.ingest.run import ingest
+    from dyad.app.ingest import ingest
 
     with tempfile.TemporaryDirectory(prefix="dyad-t17-") as tmp:
         manifest = Path(tmp) / f"{folder.name}.jsonl"

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from dyad.errors import BenchDataError, InputError
+from dyad.ingest.identity import to_document
 from dyad.ingest.readers import iter_articles
-from dyad.ingest.run import to_document
 from dyad.nlp.pipeline import COMPONENTS, analyse, build_pipeline
 from dyad.types import Document
 

@@ -188,7 +188,7 @@ def score(pairs: Iterable[tuple[date, PublicationDate]]) -> dict[str, Any]:
 
 def to_document(article: Article) -> Document | None:
     """The undated Document ingest would make of the article's text; None if all boilerplate."""
-    from dyad.ingest.run import to_document as ingest_document
+    from dyad.ingest.identity import to_document as ingest_document
     from dyad.ingest.textfile import article_from_text
 
     try:

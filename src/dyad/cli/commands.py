@@ -68,7 +68,7 @@ def ingest(
     batch: Annotated[int, typer.Option(help=settings.BATCH.help)] = int(settings.BATCH.default),
 ) -> None:
     """Read .txt, .html, .pdf files and .jsonl/.csv manifests into the database."""
-    from dyad.ingest.run import ingest as run_ingest
+    from dyad.app.ingest import ingest as run_ingest
     from dyad.nlp.pipeline import build_pipeline
 
     for p in paths:
@@ -126,7 +126,7 @@ def reanalyse(
     batch: Annotated[int, typer.Option(help=settings.BATCH.help)] = int(settings.BATCH.default),
 ) -> None:
     """Analyse every stored document again with this version of dyad, then fuse anew."""
-    from dyad.ingest.reanalyse import reanalyse as run_reanalyse
+    from dyad.app.reanalyse import reanalyse as run_reanalyse
     from dyad.nlp.pipeline import build_pipeline
 
     with err.status(f"Loading spaCy pipeline {model}…"):

@@ -27,7 +27,6 @@ from datetime import date, timedelta
 
 from dyad.fuse.merge import merged_event
 from dyad.fusion_blocks import Block, block_of
-from dyad.store.db import Store
 from dyad.types import DateRange, Event, EventMention, PublicationDate
 
 # How far before its publication an undated "recent" report may point.
@@ -264,18 +263,3 @@ def _most_similar(m: EventMention, t: _Traits, clusters: list[_Cluster]) -> _Clu
 def _event_order(e: Event) -> tuple[bool, str, str]:
     return (e.when is None, e.when.start.isoformat() if e.when else "", e.event_id)
 
-
-def fuse_store(store: Store, doc_ids: Iterable[str] | None = None) -> int:
-    """Fuse the store's mentions into events; returns the number of events stored.
-
-    Without `doc_ids`, every block is fused anew. With the ids of newly added documents,
-    only the blocks their mentions fall in are (incremental fusion): blocks are
-    independent, so the events equal those of a full run, at the cost of those blocks."""
-    if doc_ids is None:
-        return store.replace_events(fuse(store.event_mentions(), store.publication_dates()))
-    blocks = store.mention_blocks(doc_ids)
-    if blocks:
-        mentions = list(store.event_mentions(blocks))
-        published = store.publication_dates({m.doc_id for m in mentions})
-        store.replace_block_events(blocks, fuse(mentions, published))
-    return store.count_events()

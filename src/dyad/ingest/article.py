@@ -1,5 +1,6 @@
 """`RawArticle`: what a reader produces from one file or manifest row, before it becomes a
-`dyad.types.Document` (ids, publication-date records and NLP come later, in `ingest.run`).
+`dyad.types.Document` (ids and publication-date records come in `ingest.identity`, NLP in
+`app.ingest`).
 
 Why a separate module: every reader (text, HTML, PDF, manifest) builds these, and
 `readers` imports the readers; keeping the type here avoids an import cycle.

@@ -75,6 +75,20 @@ class Store:
 
     # -- documents -------------------------------------------------------------------------
 
+    def document_ids(self, page: int = 1000) -> Iterator[str]:
+        """Every document id in order, a page at a time (rows written meanwhile do not move
+        the position: the next page starts after the last id seen), so memory stays flat."""
+        last = ""
+        while True:
+            rows = self.db.execute(
+                "SELECT doc_id FROM documents WHERE doc_id > ? ORDER BY doc_id LIMIT ?",
+                (last, page),
+            ).fetchall()
+            if not rows:
+                return
+            yield from (row[0] for row in rows)
+            last = rows[-1][0]
+
     def has_document(self, doc_id: str) -> bool:
         row = self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return row is not None

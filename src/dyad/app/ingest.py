@@ -7,21 +7,20 @@ Identity is the content hash, so re-running stores nothing new.
 
 from __future__ import annotations
 
-import hashlib
 import time
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 
+from dyad.app.fusion import fuse_store
 from dyad.errors import DyadError, InputError
-from dyad.fuse.events import fuse_store
-from dyad.ingest.readers import RawArticle, iter_articles
+from dyad.ingest.identity import to_document
+from dyad.ingest.readers import iter_articles
 from dyad.nlp.pipeline import analyse
 from dyad.store.db import Store
-from dyad.types import Analysis, Document, PublicationDate
+from dyad.types import Analysis, Document
 
 Progress = Callable[[str, str], None]
 """Called once per input item with (status, path): status is added, known or error."""
@@ -38,43 +37,6 @@ class IngestResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def content_id(text: str) -> str:
-    """The document id: a hash of the NFC-normalised text with whitespace runs folded."""
-    canonical = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:20]
-
-
-# No-break and other fixed-width spaces become plain spaces (one code point for one, so no
-# offset moves): spaCy keeps them as tokens of their own, which breaks multi-word names.
-_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
-
-
-def to_document(raw: RawArticle) -> Document:
-    if raw.published is not None:
-        given = raw.published_source == "given"
-        published = PublicationDate(
-            value=raw.published,
-            source="given" if given else "metadata",
-            confidence=1.0 if given else 0.9,
-            reason="given in the manifest" if given else "read from the page's metadata",
-            earliest=raw.published,
-            latest=raw.published,
-        )
-    else:
-        published = PublicationDate(None, "unknown", 0.0, "no date given")
-    text = raw.text.translate(_ODD_SPACES)
-    return Document(
-        doc_id=content_id(text),
-        text=text,
-        path=raw.path,
-        title=raw.title,
-        outlet=raw.outlet,
-        url=raw.url,
-        published=published,
-        external_id=raw.external_id,
-    )
 
 
 def ingest(

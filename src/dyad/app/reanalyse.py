@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 
+from dyad.app.fusion import fuse_store
+from dyad.app.ingest import analyse_isolated
 from dyad.errors import InputError
-from dyad.fuse.events import fuse_store
-from dyad.ingest.run import analyse_isolated
 from dyad.store.db import Store
 from dyad.store.reanalysis import replace_analysis
 from dyad.types import Document, PublicationDate
@@ -49,7 +49,7 @@ def reanalyse(
     result = ReanalysisResult()
 
     def documents() -> Iterator[Document]:
-        for doc_id in _doc_ids(store):
+        for doc_id in store.document_ids():
             document = store.document(doc_id)
             if document is None:
                 continue
@@ -69,16 +69,3 @@ def reanalyse(
     result.seconds = time.perf_counter() - started
     return result
 
-
-def _doc_ids(store: Store, page: int = 1000) -> Iterator[str]:
-    """Every document id in order, a page at a time (rows written meanwhile do not move the
-    position: the next page starts after the last id seen)."""
-    last = ""
-    while True:
-        rows = store.db.execute(
-            "SELECT doc_id FROM documents WHERE doc_id > ? ORDER BY doc_id LIMIT ?", (last, page)
-        ).fetchall()
-        if not rows:
-            return
-        yield from (row[0] for row in rows)
-        last = rows[-1][0]
