@@ -19,6 +19,7 @@ from pathlib import Path
 
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.settings import Document as PageDocument
 from trafilatura.utils import load_html
 
 from dyad.errors import BinaryInput, EmptyInput, UndecodableInput
@@ -116,9 +117,9 @@ def read_html(path: Path) -> RawArticle:
         include_comments=False,
         date_extraction_params={"extensive_search": False},
     )
-    if document is None or not (document.text or "").strip():
+    if not isinstance(document, PageDocument) or not (document.text or "").strip():
         raise EmptyInput(name, "no article text found in the page")
-    body, title = body_and_title(document.text, document.title or None, reflow=False)
+    body, title = body_and_title(document.text or "", document.title or None, reflow=False)
     if not body.strip():
         raise EmptyInput(name, "no article text left after removing site boilerplate")
     return RawArticle(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,7 +29,7 @@ from dyad.nlp.actors.entities import HONORIFICS, Item, containers, unknowns
 from dyad.nlp.actors.kb import KnowledgeBase, load_kb
 from dyad.nlp.actors.matching import PRIORITY, SKIP_PREFIX, SKIP_SUFFIX, Atom, Matchers
 from dyad.nlp.actors.resolve import Resolver
-from dyad.types import Actor, ActorMention
+from dyad.types import Actor, ActorKind, ActorMention
 
 LOCATIVE = frozenset(
     {
@@ -338,7 +339,7 @@ class ActorsComponent:
         self,
         atom: Atom,
         sector: str | None = None,
-        kind: str = "country",
+        kind: ActorKind = "country",
         role: str | None = None,
         name: str | None = None,
     ) -> Actor:
@@ -374,7 +375,7 @@ class ActorsComponent:
             return start, Actor(
                 org.country + org.sector, "organisation", org.country, org.sector, org.name
             )
-        kind = "country"
+        kind: ActorKind = "country"
         if atom.kind == "adjective" and doc[atom.start : atom.end][-1].tag_ in ("NNPS", "NNS"):
             kind = "group"  # "Russians", "rich Russians"
         return start, self._country_actor(atom, kind=kind)
@@ -413,7 +414,7 @@ class ActorsComponent:
                 return resolver.person_actor(remembered, role, qualifier)
             if phrase.country is None:
                 return None  # a title and an unknown name, no country: unknown
-            kind = "person" if head.kind == "person" else "organisation"
+            kind: ActorKind = "person" if head.kind == "person" else "organisation"
             return self._country_actor(phrase.country, sector, kind, full_role, phrase.name_text)
         assert phrase.country is not None
         if head.kind == "country":
@@ -422,7 +423,7 @@ class ActorsComponent:
             person = resolver.by_role(phrase.country.key, head.role)
             if person is not None:
                 return resolver.person_actor(person, None if role == "leader" else role)
-        kind = "group" if phrase.plural or head.kind == "group" else head.kind
+        kind = "group" if phrase.plural or head.kind == "group" else _actor_kind(head.kind)
         return self._country_actor(phrase.country, sector, kind, full_role)
 
     # -- 6: appositions -----------------------------------------------------------------
@@ -449,3 +450,10 @@ class ActorsComponent:
                 out.append(cur)
                 n += 1
         return out
+
+
+def _actor_kind(kind: str) -> ActorKind:
+    """A role's kind as an actor kind (a role names a person, an organisation or a group)."""
+    if kind in ("country", "person", "organisation", "igo", "group"):
+        return cast(ActorKind, kind)
+    return "unknown"

@@ -34,12 +34,12 @@ from datetime import date, timedelta
 
 from dyad.nlp.temporal.evidence import Bound as _Bound
 from dyad.nlp.temporal.evidence import actor_bounds, stamp_bounds, summit_month_bounds
-from dyad.nlp.temporal.known_events import find_events
+from dyad.nlp.temporal.known_events import EventHit, find_events
 from dyad.nlp.temporal.lexicon import WEEKDAYS, parse_number, unit_key
 from dyad.nlp.temporal.normalise import TenseOf, normalise
 from dyad.nlp.temporal.recognise import Mention, recognise
 from dyad.nlp.temporal.tense import text_tense
-from dyad.types import ActorMention, PublicationDate
+from dyad.types import ActorMention, PublicationDate, Timex
 
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _MAX_WINDOW = 3 * 366
@@ -110,13 +110,13 @@ def infer_publication_date(
         if t.range is not None and not t.anchored and t.type == "DATE":
             coarse = t.range.precision in _COARSE
             if tense == "past":
-                low = t.range.end if t.range.precision in ("day", "range") else t.range.start
-                bounds.append(_Bound(low, True, f"'{t.text}' (past tense)", coarse=coarse))
+                first = t.range.end if t.range.precision in ("day", "range") else t.range.start
+                bounds.append(_Bound(first, True, f"'{t.text}' (past tense)", coarse=coarse))
                 if t.range.precision == "year":
                     past_years.append(t.range.start.year)
             elif tense == "future":
-                high = t.range.start if t.range.precision in ("day", "range") else t.range.end
-                bounds.append(_Bound(high, False, f"'{t.text}' (future tense)", coarse=coarse))
+                last = t.range.start if t.range.precision in ("day", "range") else t.range.end
+                bounds.append(_Bound(last, False, f"'{t.text}' (future tense)", coarse=coarse))
         elif m.kind in ("date", "range") and t.value.startswith("XXXX-") and t.type == "DATE":
             yearless.append((m, tense))
     for hit in find_events(text):
@@ -197,8 +197,8 @@ def _yearless_bound(text, m, tense, low, high, tense_of) -> _Bound | None:  # ty
         if tense == "future":
             while date(year, month, day) < ref:
                 year += 1
-        resolved = normalise([m], date(year, month, min(day, 28)), text,
-                             lambda _o, _t=tense: _t)[0]  # fmt: skip
+        said: str | None = tense
+        resolved = normalise([m], date(year, month, min(day, 28)), text, lambda _o: said)[0]
     except ValueError:
         return None
     if resolved.range is None:
@@ -239,7 +239,13 @@ def _limits(bounds: list[_Bound]) -> tuple[_Bound | None, _Bound | None]:
     return low, high
 
 
-def _point_estimate(text, mentions, sents, timexes, events):  # type: ignore[no-untyped-def]
+def _point_estimate(
+    text: str,
+    mentions: list[Mention],
+    sents: list[tuple[int, int]],
+    timexes: list[Timex],
+    events: list[EventHit],
+) -> tuple[date | None, str]:
     """'N days ago' tied to a dated anchor (explicit date or known summit) in its sentence."""
     for m in mentions:
         if m.kind != "ago" or (m.g.get("dir") or "").lower() != "ago":
@@ -249,7 +255,8 @@ def _point_estimate(text, mentions, sents, timexes, events):  # type: ignore[no-
         if n is None or unit not in ("day", "week"):
             continue
         s, e = _sentence_of(sents, m.start)
-        anchor = None
+        anchor: date | None = None
+        what = ""
         for hit in events:
             if s <= hit.start < e:
                 anchor = hit.event.start - timedelta(days=1 if hit.eve else 0)
