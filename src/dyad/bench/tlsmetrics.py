@@ -40,11 +40,12 @@ computed from the two averages (not the mean of the F1s).
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+
+from dyad.store.stemmer import PorterStemmer
 
 Timeline = Mapping[date, Sequence[str]]
 
@@ -59,25 +60,6 @@ class PRF:
     @property
     def f1(self) -> float:
         return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
-
-class PorterStemmer:
-    """Porter stems from SQLite's FTS5 ``porter`` tokenizer, one word at a time, cached."""
-
-    def __init__(self) -> None:
-        self._db = sqlite3.connect(":memory:")
-        self._db.execute("CREATE VIRTUAL TABLE w USING fts5(t, tokenize = 'porter unicode61')")
-        self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(w, 'instance')")
-        self._cache: dict[str, str] = {}
-
-    def __call__(self, word: str) -> str:
-        stem = self._cache.get(word)
-        if stem is None:
-            self._db.execute("INSERT INTO w(rowid, t) VALUES (1, ?)", (word,))
-            row = self._db.execute("SELECT term FROM v ORDER BY offset LIMIT 1").fetchone()
-            self._db.execute("DELETE FROM w WHERE rowid = 1")
-            stem = self._cache[word] = row[0] if row else word
-        return stem
 
 
 @dataclass(frozen=True)
