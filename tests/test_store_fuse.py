@@ -247,3 +247,26 @@ def test_same_day_reports_by_different_unknown_actors_stay_apart() -> None:
     )
     again = ActorMention(20, 25, "Putin", Actor("RUSGOV", "person", "RUS", "GOV", "Vladimir Putin"))
     assert dedupe([putin, lavrov, again]) == [putin, lavrov]  # two people with one code
+
+
+def test_the_publication_date_is_decided_once_by_the_analysis(tmp_path) -> None:
+    """The store keeps the analysis' date; a pipeline without the temporal stage falls back
+    to the date as the reader found it, decided in nlp.pipeline, not in the store."""
+    from datetime import date
+
+    import spacy
+
+    from dyad.ingest.identity import to_document
+    from dyad.ingest.readers import RawArticle
+    from dyad.nlp.pipeline import analyse
+
+    raw = RawArticle(text="The ministers met in Moscow.", path="a.txt", published=date(2014, 5, 20),
+                     published_source="given")  # fmt: skip
+    document = to_document(raw)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    [(_, analysis)] = list(analyse(nlp, [document]))
+    assert analysis.published == document.published
+    with Store.open(tmp_path / "d.db") as store:
+        assert store.add(document, analysis, "blank")
+        assert store.document(document.doc_id).published == analysis.published

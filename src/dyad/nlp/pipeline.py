@@ -19,7 +19,7 @@ from dyad.errors import ModelNotFound
 from dyad.nlp import extensions
 from dyad.nlp.blocks import blocks
 from dyad.settings import MODEL
-from dyad.types import Analysis, Document
+from dyad.types import Analysis, Document, PublicationDate
 
 # Our components, in order, with why each runs where it does:
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -87,16 +87,21 @@ def analyse(
             doc._.dyad_published = given if given.value is not None else None
             for name in ours:
                 doc = nlp.get_pipe(name)(doc)
-            yield document, to_analysis(doc)
+            yield document, to_analysis(doc, document.published)
 
 
-def to_analysis(doc: Doc) -> Analysis:
-    """Read what the components wrote on a processed `Doc` into an `Analysis`."""
+def to_analysis(doc: Doc, as_read: PublicationDate) -> Analysis:
+    """Read what the components wrote on a processed `Doc` into an `Analysis`.
+
+    The publication date is decided here, once: the date the temporal stage settled on (the
+    given or metadata date it was handed, else the one it inferred, with its reason), or, in a
+    pipeline without that stage, the date as the reader found it (`as_read`). The store keeps
+    this decision and nothing else."""
     ext = doc._
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents if not s.text.isspace())
     return Analysis(
         doc_id=ext.dyad_doc_id,
-        published=ext.dyad_published,
+        published=ext.dyad_published or as_read,
         sentences=sentences,
         timexes=tuple(ext.dyad_timexes or ()),
         actors=tuple(ext.dyad_actors or ()),

@@ -95,7 +95,7 @@ class Store:
 
     def add(self, document: Document, analysis: Analysis, model: str) -> bool:
         """Store a document with its analysis; False (and nothing written) if already stored."""
-        pub = analysis.published or document.published
+        pub = analysis.published  # decided once, by the analysis (nlp.pipeline.to_analysis)
         with transaction(self.db) as db:
             cur = db.execute(
                 "INSERT OR IGNORE INTO documents (doc_id, path, external_id, title, outlet, url, "

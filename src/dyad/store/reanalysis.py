@@ -21,7 +21,7 @@ _PER_DOCUMENT = ("sentences", "timexes", "actor_mentions", "figures")
 def replace_analysis(store: Store, document: Document, analysis: Analysis, model: str) -> None:
     """Swap `document`'s stored analysis for `analysis` (one transaction)."""
     doc_id = document.doc_id
-    pub = analysis.published or document.published
+    pub = analysis.published  # decided once, by the analysis (nlp.pipeline.to_analysis)
     with transaction(store.db) as db:
         # the events this document took part in go; the other documents' mentions of them
         # are left unfused, so any later fusion (reanalyse's own, or an ingest's) fuses them
