@@ -116,3 +116,24 @@ def test_unknown_things(nlp: Language) -> None:
     (f,) = figures(nlp, "He said he paid $5 million.")
     assert (f.key, f.value, f.unit, f.thing) == ("unknown", 5e6, "USD", "")
     assert figures(nlp, "The committee saw 40 birds and two countries.") == []
+
+
+def test_the_lexicons_come_from_the_component_config(tmp_path) -> None:
+    """`dyad_figures` reads its unit and thing lexicons from its spaCy config, so a user's own
+    file (same format) changes what a figure measures, and nlp.config shows the files."""
+    from dyad.datafiles import read_data
+    from dyad.nlp.pipeline import build_pipeline
+
+    own = tmp_path / "things.tsv"
+    packaged = read_data("figure_things.tsv").splitlines()
+    own.write_text(
+        "\n".join(line.replace("\tcontract value\t", "\tprice of the deal\t") for line in packaged)
+        + "\n",
+        encoding="utf-8",
+    )
+    nlp = build_pipeline()
+    assert nlp.config["components"]["dyad_figures"]["things_file"] == "figure_things.tsv"
+    nlp.replace_pipe("dyad_figures", "dyad_figures", config={"things_file": str(own)})
+    text = "Gazprom signed a $400 billion contract with CNPC on Tuesday."
+    assert [f.key for f in figures(nlp, text)] == ["price of the deal"]
+    assert [f.key for f in figures(cached_pipeline(), text)] == ["contract value"]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.extensions import text_of
 from dyad.nlp.figures import context, things
-from dyad.nlp.figures.lexicon import units
+from dyad.nlp.figures.lexicon import THINGS_FILE, UNITS_FILE, units
 from dyad.nlp.figures.numbers import Reading, qualifier_before, read
 from dyad.types import ActorMention, Figure, Provenance, Timex
 
@@ -45,7 +45,7 @@ class _Candidate:
     label: str
 
 
-def _candidates(doc: Doc, timexes: Sequence[Timex]) -> Iterator[_Candidate]:
+def _candidates(doc: Doc, timexes: Sequence[Timex], units_file: str) -> Iterator[_Candidate]:
     spans: list[tuple[int, int, str]] = [
         (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS | {"DATE"}
     ]
@@ -53,7 +53,7 @@ def _candidates(doc: Doc, timexes: Sequence[Timex]) -> Iterator[_Candidate]:
     seen: set[tuple[int, int]] = set()
     for lo, hi, label in sorted(spans):
         # Read a little past the entity: spaCy often leaves the unit out ("up to 5 million").
-        for r in read(text_of(doc)[lo : hi + UNIT_REACH]):
+        for r in read(text_of(doc)[lo : hi + UNIT_REACH], units_file):
             start, end = lo + r.start, lo + r.end
             if start >= hi:
                 break
@@ -108,17 +108,19 @@ class _Resolved:
     token: Token | None
 
 
-def _resolve(root: Token, span: Span, r: Reading) -> _Resolved | None:
+def _resolve(root: Token, span: Span, r: Reading, things_file: str) -> _Resolved | None:
     kind = r.kind or "count"
     if kind == "percent":
         change = things.change_verb(root)
         if change is not None:
             _, gov = things.governor(root)
-            base = things.base_thing(gov, "money") or things.base_thing(gov, "volume")
+            base = things.base_thing(gov, "money", things_file) or things.base_thing(
+                gov, "volume", things_file
+            )
             if base is not None:
                 return _Resolved(f"{_base(base.thing.key)} {change}", base.words, "%",
                                  base.token)  # fmt: skip
-        found = things.measured(root, span, "percent")
+        found = things.measured(root, span, "percent", things_file)
         if found is not None:
             return _Resolved(found.thing.key, found.words, "%", found.token)
         share = things.share_of(root, span)
@@ -126,7 +128,7 @@ def _resolve(root: Token, span: Span, r: Reading) -> _Resolved | None:
             words = things.words_of(share)
             return _Resolved(f"share of {words.lower()}", words, "%", share)
         return None
-    found = things.measured(root, span, kind)
+    found = things.measured(root, span, kind, things_file)
     if found is None and kind == "length" and span.end < len(span.doc):
         after = span.doc[span.end]
         if after.lower_ in ("from", "away", "off"):  # "370km from the islands"
@@ -141,11 +143,11 @@ def _resolve(root: Token, span: Span, r: Reading) -> _Resolved | None:
     return _Resolved(found.thing.key, found.words, unit, found.token)
 
 
-def _same_kind(r: Reading, like: Figure) -> bool:
+def _same_kind(r: Reading, like: Figure, units_file: str) -> bool:
     """A figure may take the thing of the figure it is listed with when both are counts or
     both have the same unit."""
     if r.unit is None:
-        return like.unit not in {u.unit for u in units().values()}
+        return like.unit not in {u.unit for u in units(units_file).values()}
     return r.unit == like.unit
 
 
@@ -160,26 +162,29 @@ def _joined(doc: Doc, prev: Figure | None, span: Span) -> bool:
     return len(words) <= 2 and len(dates) <= 2 and all(w in JOINERS for w in words)
 
 
-def extract_figures(doc: Doc) -> list[Figure]:
+def extract_figures(
+    doc: Doc, units_file: str = UNITS_FILE, things_file: str = THINGS_FILE
+) -> list[Figure]:
     """The figures of a parsed Doc (reads ``doc._.dyad_doc_id``, ``doc._.dyad_timexes`` and
-    ``doc._.dyad_actors`` when set)."""
+    ``doc._.dyad_actors`` when set), with the unit and thing lexicons of those files."""
+    files = (units_file, things_file)
     doc_id = doc._.dyad_doc_id or ""
     timexes: Sequence[Timex] = doc._.dyad_timexes or ()
     mentions = doc._.dyad_actors or ()
     dates = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
     dated = context.dated_timexes(doc, timexes)
     out: list[Figure] = []
-    for c in _candidates(doc, timexes):
+    for c in _candidates(doc, timexes, units_file):
         if _skipped(doc, c, dates):
             continue
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None:
             continue
-        fig = _figure(doc, doc_id, c, span, dated, mentions)
+        fig = _figure(doc, doc_id, c, span, dated, mentions, files)
         prev = out[-1] if out else None
         joined = prev is not None and _joined(doc, prev, span)
         if joined and prev and prev.key != "unknown" and (fig is None or fig.key == "unknown"):
-            fig = _figure(doc, doc_id, c, span, dated, mentions, like=prev) or fig
+            fig = _figure(doc, doc_id, c, span, dated, mentions, files, like=prev) or fig
         if fig is not None:
             if joined and prev and prev.key == "unknown" != fig.key and fig.unit == prev.unit:
                 out[-1] = _like(prev, fig)  # "2 percent to 3 percent loss"
@@ -202,12 +207,13 @@ def _figure(
     span: Span,
     dated: dict[int, Timex],
     mentions: Sequence[ActorMention],
+    files: tuple[str, str],
     like: Figure | None = None,
 ) -> Figure | None:
     r = c.reading
     root = span.root
-    resolved = _resolve(root, span, r)
-    if resolved is None and like is not None and _same_kind(r, like):
+    resolved = _resolve(root, span, r, files[1])
+    if resolved is None and like is not None and _same_kind(r, like, files[0]):
         resolved = _Resolved(like.key, like.thing, like.unit, None)
     if resolved is None:
         if r.kind not in UNIT_KINDS or r.unit is None:

@@ -57,34 +57,34 @@ def _rows(name: str, width: int) -> list[tuple[int, list[str]]]:
     return rows
 
 
-@lru_cache(maxsize=1)
-def units() -> dict[str, Unit]:
+@lru_cache(maxsize=8)
+def units(name: str = UNITS_FILE) -> dict[str, Unit]:
     """Unit surfaces (lower case) -> Unit; KnowledgeBaseError when the file is malformed."""
     out: dict[str, Unit] = {}
-    for no, (surface, unit, kind, factor) in _rows(UNITS_FILE, 4):
+    for no, (surface, unit, kind, factor) in _rows(name, 4):
         if kind not in KINDS:
-            raise KnowledgeBaseError(f"{UNITS_FILE} line {no}: unknown kind {kind!r}")
+            raise KnowledgeBaseError(f"{name} line {no}: unknown kind {kind!r}")
         try:
             out[surface.lower()] = Unit(surface.lower(), unit, kind, float(factor))
         except ValueError as exc:
-            raise KnowledgeBaseError(f"{UNITS_FILE} line {no}: bad factor {factor!r}") from exc
+            raise KnowledgeBaseError(f"{name} line {no}: bad factor {factor!r}") from exc
     return out
 
 
-@lru_cache(maxsize=1)
-def things() -> dict[tuple[str, str], Thing]:
+@lru_cache(maxsize=8)
+def things(name: str = THINGS_FILE) -> dict[tuple[str, str], Thing]:
     """(word, unit kind) -> Thing; KnowledgeBaseError when the file is malformed."""
     out: dict[tuple[str, str], Thing] = {}
-    for no, (word, kinds, key, unit, window) in _rows(THINGS_FILE, 5):
+    for no, (word, kinds, key, unit, window) in _rows(name, 5):
         try:
             days = int(window)
         except ValueError as exc:
-            raise KnowledgeBaseError(f"{THINGS_FILE} line {no}: bad window {window!r}") from exc
+            raise KnowledgeBaseError(f"{name} line {no}: bad window {window!r}") from exc
         for kind in kinds.split(","):
             if kind not in KINDS:
-                raise KnowledgeBaseError(f"{THINGS_FILE} line {no}: unknown kind {kind!r}")
+                raise KnowledgeBaseError(f"{name} line {no}: unknown kind {kind!r}")
             if kind == "count" and unit == "-":
-                raise KnowledgeBaseError(f"{THINGS_FILE} line {no}: a count needs its unit")
+                raise KnowledgeBaseError(f"{name} line {no}: a count needs its unit")
             thing = Thing(word.lower(), kind, key, None if unit == "-" else unit, days)
             out.setdefault((word.lower(), kind), thing)
     return out

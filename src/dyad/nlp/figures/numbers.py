@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dyad.nlp.figures.lexicon import units
+from dyad.nlp.figures.lexicon import UNITS_FILE, units
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -53,9 +53,10 @@ class Reading:
     kind: str | None
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    unit_words = sorted((s for s in units() if s not in CURRENCY_SIGNS), key=len, reverse=True)
+@lru_cache(maxsize=8)
+def _pattern(units_file: str) -> re.Pattern[str]:
+    words_of_units = (s for s in units(units_file) if s not in CURRENCY_SIGNS)
+    unit_words = sorted(words_of_units, key=len, reverse=True)
     unit_alt = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in unit_words)
     signs = "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reverse=True))
     words = "|".join(sorted(WORDS, key=len, reverse=True))
@@ -77,10 +78,11 @@ def _number(text: str) -> float:
     return float(low.replace(",", ""))
 
 
-def read(text: str) -> list[Reading]:
-    """Every number of `text` with its scale and unit; a unitless number has unit None."""
+def read(text: str, units_file: str = UNITS_FILE) -> list[Reading]:
+    """Every number of `text` with its scale and unit (units from `units_file`); a unitless
+    number has unit None."""
     out: list[Reading] = []
-    for m in _pattern().finditer(text):
+    for m in _pattern(units_file).finditer(text):
         value = _number(m["num"])
         scale = (m["scale"] or "").lower()
         if scale in _CURRENCY_ONLY_SCALES and not m["sign"]:
@@ -92,7 +94,7 @@ def read(text: str) -> list[Reading]:
         if m["sign"]:
             unit, kind = CURRENCY_SIGNS[m["sign"].lower()], "money"
         if m["unit"]:
-            found = units()[" ".join(m["unit"].lower().split())]
+            found = units(units_file)[" ".join(m["unit"].lower().split())]
             if unit is None or found.kind == "money":
                 unit, kind = found.unit, found.kind
                 value *= found.factor

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dyad.nlp.figures.lexicon import Thing, things
+from dyad.nlp.figures.lexicon import THINGS_FILE, Thing, things
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -86,8 +86,8 @@ def words_of(tok: Token, skip: Span | None = None) -> str:
     return " ".join(t.text for t in words) or tok.text
 
 
-def lookup(tok: Token, kind: str) -> Thing | None:
-    table = things()
+def lookup(tok: Token, kind: str, things_file: str = THINGS_FILE) -> Thing | None:
+    table = things(things_file)
     for word in (_phrasal(tok), _compound(tok), tok.lemma_.lower(), tok.lower_):
         if (found := table.get((word, kind))) is not None:
             return found
@@ -190,12 +190,12 @@ def candidates(root: Token, span: Span) -> Iterator[tuple[Token, str]]:
             yield tok, "after"
 
 
-def measured(root: Token, span: Span, kind: str) -> Found | None:
+def measured(root: Token, span: Span, kind: str, things_file: str = THINGS_FILE) -> Found | None:
     """The first candidate the lexicon knows for a figure of unit `kind`, or None."""
     for tok, how in candidates(root, span):
         if how == "after" and kind != "count" and tok.i > span.end + 3:
             continue
-        if (thing := lookup(tok, kind)) is not None:
+        if (thing := lookup(tok, kind, things_file)) is not None:
             return Found(thing, tok, words_of(tok, span), how)
     return None
 
@@ -222,7 +222,7 @@ def change_verb(root: Token) -> str | None:
     return None
 
 
-def base_thing(gov: Token | None, kind: str) -> Found | None:
+def base_thing(gov: Token | None, kind: str, things_file: str = THINGS_FILE) -> Found | None:
     """The thing that grew or fell: the subject of the change verb."""
     if gov is None:
         return None
@@ -230,6 +230,6 @@ def base_thing(gov: Token | None, kind: str) -> Found | None:
     if subj is None:
         return None
     for tok in (subj, _of_object(subj)):
-        if tok is not None and (thing := lookup(tok, kind)) is not None:
+        if tok is not None and (thing := lookup(tok, kind, things_file)) is not None:
             return Found(thing, tok, words_of(tok), "subject")
     return None
