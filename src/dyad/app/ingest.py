@@ -25,6 +25,22 @@ from dyad.types import Analysis, Document
 Progress = Callable[[str, str], None]
 """Called once per input item with (status, path): status is added, known or error."""
 
+Analyser = Callable[[Iterator[Document], list[InputError]], Iterator[tuple[Document, Analysis]]]
+"""Documents in, (document, analysis) pairs out in the same order; a document whose analysis
+fails goes into the error list (with its path) instead. In this process (`local_analyser`) or
+on a Dask cluster (`dyad.app.distributed`)."""
+
+
+def local_analyser(nlp: Language, batch_size: int = 32) -> Analyser:
+    """Analysis in this process with `nlp`, a batch at a time."""
+
+    def run(
+        documents: Iterator[Document], errors: list[InputError]
+    ) -> Iterator[tuple[Document, Analysis]]:
+        return analyse_isolated(nlp, documents, batch_size, errors)
+
+    return run
+
 
 @dataclass
 class IngestResult:
@@ -42,13 +58,22 @@ class IngestResult:
 def ingest(
     paths: Sequence[Path],
     store: Store,
-    nlp: Language,
+    nlp: Language | None,
     model_name: str,
     *,
     batch_size: int = 32,
     on_item: Progress | None = None,
+    analyser: Analyser | None = None,
 ) -> IngestResult:
-    """Read `paths`, analyse new documents and store them, then re-fuse events."""
+    """Read `paths`, analyse new documents and store them, then re-fuse events.
+
+    The analysis runs in this process with `nlp`, or through `analyser` (e.g. on Dask
+    workers); either way documents are stored here, one transaction each, in input order, so
+    the store is the same whichever ran the analysis."""
+    if analyser is None:
+        if nlp is None:
+            raise ValueError("ingest needs a spaCy pipeline or an analyser")
+        analyser = local_analyser(nlp, batch_size)
     started = time.perf_counter()
     result = IngestResult()
     report = on_item or (lambda status, path: None)
@@ -68,7 +93,7 @@ def ingest(
             seen.add(document.doc_id)
             yield document
 
-    for document, analysis in analyse_isolated(nlp, new_documents(), batch_size, result.errors):
+    for document, analysis in analyser(new_documents(), result.errors):
         if store.add(document, analysis, model_name):
             result.added += 1
             report("added", document.path or "")

@@ -66,16 +66,47 @@ def ingest(
     db: DbOption = Path(settings.DB.default),
     model: ModelOption = settings.MODEL.default,
     batch: Annotated[int, typer.Option(help=settings.BATCH.help)] = int(settings.BATCH.default),
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Analyse on N single-threaded Dask worker processes on this machine "
+            "(1: in this process).",
+        ),
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Analyse on the running Dask cluster whose scheduler is at this address "
+            "(tcp://host:port); its workers need dyad and the model installed."
+        ),
+    ] = None,
 ) -> None:
     """Read .txt, .html, .pdf files and .jsonl/.csv manifests into the database."""
+    from contextlib import ExitStack
+
+    from dyad.app.ingest import Analyser
     from dyad.app.ingest import ingest as run_ingest
     from dyad.nlp.pipeline import build_pipeline
 
     for p in paths:
         if not p.exists():
             raise typer.BadParameter(f"{p} does not exist", param_hint="PATHS")
-    with err.status(f"Loading spaCy pipeline {model}…"):
-        nlp = build_pipeline(model)
+    stack = ExitStack()
+    nlp = None
+    analyser: Analyser | None = None
+    if workers > 1 or scheduler is not None:
+        from dyad.app.distributed import connect, dask_analyser, local_cluster
+
+        where = scheduler or f"{workers} local workers"
+        with err.status(f"Starting Dask ({where})…"):
+            client = stack.enter_context(
+                connect(scheduler) if scheduler is not None else local_cluster(workers)
+            )
+        analyser = dask_analyser(client, model, batch)
+    else:
+        with err.status(f"Loading spaCy pipeline {model}…"):
+            nlp = build_pipeline(model)
     columns = (
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -88,6 +119,7 @@ def ingest(
     counts = {"added": 0, "known": 0, "error": 0}
     started = time.perf_counter()
     with (
+        stack,
         open_store(db, create=True) as store,
         Progress(*columns, console=err, transient=False) as progress,
     ):
@@ -105,7 +137,9 @@ def ingest(
                 rate=counts["added"] / elapsed,
             )
 
-        result = run_ingest(paths, store, nlp, model, batch_size=batch, on_item=on_item)
+        result = run_ingest(
+            paths, store, nlp, model, batch_size=batch, on_item=on_item, analyser=analyser
+        )
         progress.update(task, description="Fusing events")
     for e in result.errors:
         err.print(f"[red]failed:[/red] {e.path}: {e.reason}", markup=True, highlight=False)
