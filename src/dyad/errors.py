@@ -81,3 +81,15 @@ class KnowledgeBaseError(DyadError):
     """A packaged data file is missing or malformed (a packaging bug: names the file)."""
 
     code = "E500"
+
+
+class WebError(DyadError):
+    """The web app (`dyad serve`) cannot answer a request as asked."""
+
+    code = "E600"
+
+
+class BadSearch(WebError):
+    """A full-text query that SQLite's FTS5 cannot parse (unbalanced quote, stray operator)."""
+
+    code = "E601"

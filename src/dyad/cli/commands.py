@@ -41,6 +41,7 @@ from dyad.cli.common import (
     out,
     print_json,
 )
+from dyad.cli.serve import serve
 from dyad.report.chronology import (
     actor_labels,
     chronology,
@@ -455,6 +456,9 @@ def figures(
     out.print(table)
     n_conflicts = sum(r["status"] == "conflict" for r in rows)
     err.print(f"{len(rows)} groups, {n_conflicts} in conflict", highlight=False)
+
+
+app.command(name="serve")(serve)  # the web app (dyad.cli.serve)
 
 
 def main() -> None:
