@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.webkit import web_db
 
 from dyad.errors import BadSearch, StoreError
 from dyad.store import browse
+from webkit import web_db
 
 
 @pytest.fixture(scope="module")
