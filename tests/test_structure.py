@@ -47,3 +47,10 @@ def test_no_sql_outside_the_store() -> None:
     known = {"bench/chronology.py", "report/chronology.py"}
     new = [o for o in offenders if not any(o.startswith(f"src/dyad/{k}:") for k in known)]
     assert not new, "SQL outside src/dyad/store/: " + ", ".join(new)
+
+
+def test_mypy_strict_is_clean() -> None:
+    """mypy --strict over src/dyad (the settings are in pyproject.toml's [tool.mypy])."""
+    done = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "Success: no issues found" in done.stdout

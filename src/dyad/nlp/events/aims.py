@@ -66,7 +66,7 @@ def counterparts(verb: Token) -> list[Token]:
     ]
 
 
-def _noun_codes(noun: Token) -> list:
+def _noun_codes(noun: Token) -> list[lexicon.CodeInfo]:
     return [lexicon.code_info(r.cameo) for r in lexicon.rules_for(W.lemma(noun), "N") if r.cameo]
 
 

@@ -177,8 +177,8 @@ def dedupe(mentions: Iterable[ActorMention]) -> list[ActorMention]:
     out: dict[str, ActorMention] = {}
     for mention in mentions:
         actor = mention.actor
-        person = actor is not None and actor.kind == "person" and actor.name
-        out.setdefault(f"{mention.key}/{actor.name}" if person else mention.key, mention)
+        name = actor.name if actor is not None and actor.kind == "person" else None
+        out.setdefault(f"{mention.key}/{name}" if name else mention.key, mention)
     return list(out.values())
 
 

@@ -31,8 +31,9 @@ from dyad.nlp.events.generic import generic_sources
 from dyad.nlp.events.modality import Modality, modality
 from dyad.nlp.events.places import location_of
 from dyad.nlp.events.roles import arguments, pronoun_subject, subject_heads
-from dyad.nlp.events.triggers import Trigger, lemma, sentence_triggers
+from dyad.nlp.events.triggers import Trigger, sentence_triggers
 from dyad.nlp.events.unidentified import attack_sources, unidentified_perpetrator
+from dyad.nlp.events.words import lemma
 from dyad.types import ActorMention, EventMention, Provenance, Timex
 
 # How many sentences back "the two sides"/"they" may look for the pair that acted together.

@@ -83,7 +83,7 @@ def generic_sources(
         return []
     if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return []  # a bare participle is passive: "activists arrested in X" were arrested
-    out = []
+    out: list[ActorMention] = []
     for head in heads:
         if head.dep_ != "nsubj" and head.head.dep_ != "agent":
             continue

@@ -79,6 +79,8 @@ def local_protesters(
     if len(countries) != 1 or None in countries:
         return list(sources)
     country = countries.pop()
+    if country is None:
+        return list(sources)
     local = Actor(country, "group", country=country)
     return [
         ActorMention(m.start, m.end, m.text, local) if m.actor is None else m for m in sources

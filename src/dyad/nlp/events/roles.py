@@ -21,7 +21,8 @@ from dyad.nlp.events.anaphora import group_anaphor, is_group_anaphor, person_ant
 from dyad.nlp.events.generic import generic_sources, home_people
 from dyad.nlp.events.modality import is_purpose_clause
 from dyad.nlp.events.protest import local_protesters, protest_targets
-from dyad.nlp.events.triggers import Trigger, lemma, noun_rule, target_heads, verb_trigger
+from dyad.nlp.events.triggers import Trigger, noun_rule, target_heads, verb_trigger
+from dyad.nlp.events.words import lemma
 from dyad.types import ActorMention
 
 _NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})

@@ -21,7 +21,8 @@ from dyad.nlp.events import args as A
 from dyad.nlp.events import lexicon
 from dyad.nlp.events import words as W
 from dyad.nlp.events.roles import noun_sources, subject_heads
-from dyad.nlp.events.triggers import Trigger, lemma
+from dyad.nlp.events.triggers import Trigger
+from dyad.nlp.events.words import lemma
 from dyad.types import ActorMention
 
 # What kills without being an actor: weapons and attacks as subjects or "by" agents.
