@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from dyad import settings
 from dyad.errors import DyadError, StoreError
@@ -80,7 +81,7 @@ def handles_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except DyadError as exc:
-            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
             raise typer.Exit(2) from exc
 
     return wrapper  # type: ignore[return-value]
