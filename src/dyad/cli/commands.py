@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -143,7 +144,9 @@ def ingest(
         )
         progress.update(task, description="Fusing events")
     for e in result.errors:
-        err.print(f"[red]failed:[/red] {e.path}: {e.reason}", markup=True, highlight=False)
+        err.print(
+            f"[red]failed:[/red] {escape(e.path)}: {escape(e.reason)}", markup=True, highlight=False
+        )
     err.print(
         f"{result.added} added, {result.known} already stored, {len(result.errors)} failed; "
         f"{result.events} events in {db} ({result.seconds:.1f} s)",
@@ -183,7 +186,9 @@ def reanalyse(
             )
             progress.update(task, description="Re-analysed and fused")
     for e in result.errors:
-        err.print(f"[red]failed:[/red] {e.path}: {e.reason}", markup=True, highlight=False)
+        err.print(
+            f"[red]failed:[/red] {escape(e.path)}: {escape(e.reason)}", markup=True, highlight=False
+        )
     err.print(
         f"{result.done} re-analysed, {len(result.errors)} failed (their old analysis kept); "
         f"{result.events} events in {db} ({result.seconds:.1f} s)",

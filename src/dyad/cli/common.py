@@ -22,8 +22,11 @@ from dyad.errors import DyadError, StoreError
 from dyad.report.chronology import EventFilter
 from dyad.store.db import Store
 
-out = Console()
-err = Console(stderr=True)
+# No Rich markup by default: titles, paths, quotes and summaries come from articles, and an
+# article must not be able to style or link the terminal. Our own styled messages ask for
+# markup explicitly and escape the data in them.
+out = Console(markup=False)
+err = Console(stderr=True, markup=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
