@@ -169,7 +169,7 @@ def reanalyse(
 
     with err.status(f"Loading spaCy pipeline {model}…"):
         nlp = build_pipeline(model)
-    with open_store(db) as store:
+    with open_store(db, write=True) as store:
         total = store.count_documents()
         with Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),

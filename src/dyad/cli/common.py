@@ -91,12 +91,13 @@ def handles_errors(fn: F) -> F:
 
 
 @contextmanager
-def open_store(db: Path, create: bool = False) -> Iterator[Store]:
-    """The store at `db`. Only ingest creates one: a command that reads a mistyped path
-    would otherwise print an empty result and leave an empty database behind."""
+def open_store(db: Path, create: bool = False, write: bool = False) -> Iterator[Store]:
+    """The store at `db`, read-only unless the command writes (`write`, or `create` for
+    ingest, the only command that creates one: a command that reads a mistyped path would
+    otherwise print an empty result and leave an empty database behind)."""
     if not create and not db.exists():
         raise StoreError(f"{db}: no such database; run 'dyad ingest ... --db {db}' first")
-    store = Store.open(db)
+    store = Store.open(db, read_only=not (create or write))
     try:
         yield store
     finally:

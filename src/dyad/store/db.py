@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from dyad import codec
-from dyad.errors import StoreError
+from dyad.errors import SchemaTooNew, StoreError
 from dyad.fusion_blocks import block_key
 from dyad.store.events import (
     insert_event,
@@ -23,7 +23,7 @@ from dyad.store.events import (
     unfused_blocks,
 )
 from dyad.store.figures import add_figures, find_figures
-from dyad.store.migrations import migrate
+from dyad.store.migrations import MIGRATIONS, migrate
 from dyad.store.quotes import ReportedEvent, add_quotes, find_quotes, reported_events
 from dyad.store.sql import iso, with_keys
 from dyad.store.tx import transaction
@@ -40,6 +40,46 @@ from dyad.types import (
 )
 
 
+def _open_failure(path: str | Path, exc: sqlite3.Error) -> str:
+    """What went wrong opening `path`, in the user's terms."""
+    reason = str(exc)
+    if "readonly" in reason:
+        return f"{path} is read-only ({reason}); a command that writes needs write access"
+    if "locked" in reason or "busy" in reason:
+        return f"{path} is locked by another process ({reason}); try again when it is done"
+    if "disk is full" in reason or "full" in reason:
+        return f"{path}: the disk is full ({reason}); nothing more was written"
+    return f"{path} is not a dyad database: {reason}"
+
+
+def _open_read_only(path: str | Path) -> sqlite3.Connection | None:
+    """A read-only connection to an up-to-date store; None when migrations are pending (the
+    caller upgrades it through a writable connection)."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    try:
+        db = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+    db.row_factory = sqlite3.Row
+    try:
+        done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise StoreError(_open_failure(path, exc)) from exc
+    known = {name for name, _ in MIGRATIONS}
+    if unknown := done - known:
+        db.close()
+        raise SchemaTooNew(
+            f"{path} has migrations this dyad does not know ({', '.join(sorted(unknown))}); "
+            "upgrade dyad to open it"
+        )
+    if known - done:
+        db.close()
+        return None
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
 class Store:
     """A dyad database. Open with `Store.open(path)`; use as a context manager to close."""
 
@@ -48,20 +88,39 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+        """Open (and, for writing, create or upgrade) the store at `path`.
+
+        `read_only` opens with SQLite's `mode=ro` and changes nothing, not even the journal
+        mode, so a store on a read-only disk or of another user can be read; a store written
+        by an older dyad is upgraded first, through a writable connection. Every failure is a
+        StoreError naming the file: not a database, not dyad's, read-only, locked."""
+        if read_only:
+            db = _open_read_only(path)
+            if db is not None:
+                return cls(db, str(path))
         try:
             db = sqlite3.connect(str(path), isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {path}: {exc}") from exc
         db.row_factory = sqlite3.Row
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
         try:
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
             migrate(db)
+        except SchemaTooNew:
+            db.close()
+            raise
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise StoreError(f"{path} is not a dyad database: {exc}") from exc
+            raise StoreError(_open_failure(path, exc)) from exc
+        if read_only:  # upgraded: from here on, read-only
+            db.close()
+            ro = _open_read_only(path)
+            if ro is None:
+                raise StoreError(f"{path}: its upgrade did not complete")
+            db = ro
         return cls(db, str(path))
 
     def close(self) -> None:
