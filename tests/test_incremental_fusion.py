@@ -63,13 +63,13 @@ def test_adding_documents_in_two_runs_gives_the_events_of_one(tmp_path: Path) ->
     first, second = _halves(tmp_path)
     nlp = cached_pipeline()
     with Store.open(tmp_path / "two.db") as two:
-        ingest(first, two, nlp, "m")
-        ingest(second, two, nlp, "m")
+        ingest(first, two, nlp, "m", allow_outside=True)
+        ingest(second, two, nlp, "m", allow_outside=True)
         incremental = _events(two)
         assert fuse_store(two) == len(incremental)  # a full fusion of the same mentions
         assert _events(two) == incremental
     with Store.open(tmp_path / "one.db") as one:
-        ingest(first + second, one, nlp, "m")
+        ingest(first + second, one, nlp, "m", allow_outside=True)
         assert _events(one) == incremental
     assert any(len(set(docs)) > 1 for _, docs in incremental)  # fusion across documents
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -421,3 +422,27 @@ def test_generated_samples_are_up_to_date() -> None:
     for art in module.PDF_ARTICLES:
         expected = module.render_pdf(art["title"], art["paragraphs"])
         assert (SAMPLES / f"{art['slug']}.pdf").read_bytes() == expected
+
+
+def test_manifest_paths_stay_inside_the_manifest_folder(tmp_path: Path) -> None:
+    """A row naming a file outside the manifest's folder (`../x`, an absolute path) is
+    reported with its line, unless the caller allows it."""
+    from dyad.ingest.readers import iter_articles
+
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Russia and China signed a treaty in Moscow on Monday.", encoding="utf-8")
+    inner = tmp_path / "batch"
+    inner.mkdir()
+    (inner / "in.txt").write_text("China and India held talks in Delhi.", encoding="utf-8")
+    manifest = inner / "m.jsonl"
+    manifest.write_text(
+        '{"path": "in.txt"}\n{"path": "../outside.txt"}\n'
+        + json.dumps({"path": str(outside)}) + "\n",
+        encoding="utf-8",
+    )
+    items = list(iter_articles([manifest]))
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [e.path for e in errors] == [f"{manifest}:2", f"{manifest}:3"]
+    assert all("outside the manifest's folder" in e.reason for e in errors)
+    allowed = list(iter_articles([manifest], allow_outside=True))
+    assert not any(isinstance(i, InputError) for i in allowed) and len(allowed) == 3

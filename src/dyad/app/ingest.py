@@ -64,6 +64,7 @@ def ingest(
     batch_size: int = 32,
     on_item: Progress | None = None,
     analyser: Analyser | None = None,
+    allow_outside: bool = False,
 ) -> IngestResult:
     """Read `paths`, analyse new documents and store them, then re-fuse events.
 
@@ -80,7 +81,7 @@ def ingest(
     seen: set[str] = set()
 
     def new_documents() -> Iterator[Document]:
-        for item in iter_articles(paths):
+        for item in iter_articles(paths, allow_outside=allow_outside):
             if isinstance(item, InputError):
                 result.errors.append(item)
                 report("error", item.path)

@@ -83,6 +83,13 @@ def ingest(
             "(tcp://host:port); its workers need dyad and the model installed."
         ),
     ] = None,
+    allow_outside: Annotated[
+        bool,
+        typer.Option(
+            "--allow-outside",
+            help="Let manifest rows name files outside the manifest's folder.",
+        ),
+    ] = False,
 ) -> None:
     """Read .txt, .html, .pdf files and .jsonl/.csv manifests into the database."""
     from contextlib import ExitStack
@@ -140,7 +147,14 @@ def ingest(
             )
 
         result = run_ingest(
-            paths, store, nlp, model, batch_size=batch, on_item=on_item, analyser=analyser
+            paths,
+            store,
+            nlp,
+            model,
+            batch_size=batch,
+            on_item=on_item,
+            analyser=analyser,
+            allow_outside=allow_outside,
         )
         progress.update(task, description="Fusing events")
     for e in result.errors:

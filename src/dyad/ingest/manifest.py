@@ -120,7 +120,11 @@ def _published(row: dict[str, object], where: str) -> date | None:
 
 
 def article_from_row(
-    row: dict[str, object], manifest: Path, number: int, read_file: FileReader
+    row: dict[str, object],
+    manifest: Path,
+    number: int,
+    read_file: FileReader,
+    allow_outside: bool = False,
 ) -> RawArticle:
     """One row -> RawArticle; raises ManifestError (or the file reader's InputError)."""
     where = f"{manifest}:{number}"
@@ -132,6 +136,12 @@ def article_from_row(
         article = article_from_text(text, where, title)
     elif relative is not None:
         target = manifest.parent / relative
+        if not allow_outside and not target.resolve().is_relative_to(manifest.parent.resolve()):
+            raise ManifestError(
+                where,
+                f"`path` {relative!r} points outside the manifest's folder "
+                f"({manifest.parent}); pass --allow-outside to read it",
+            )
         if not target.is_file():
             raise ManifestError(where, f"referenced file {str(target)!r} does not exist")
         try:
@@ -152,13 +162,15 @@ def article_from_row(
     )
 
 
-def iter_manifest(manifest: Path, read_file: FileReader) -> Iterator[RawArticle | InputError]:
+def iter_manifest(
+    manifest: Path, read_file: FileReader, allow_outside: bool = False
+) -> Iterator[RawArticle | InputError]:
     """Stream a manifest's articles, one RawArticle or InputError per row."""
     for number, row in rows(manifest):
         if isinstance(row, ManifestError):
             yield row
             continue
         try:
-            yield article_from_row(row, manifest, number, read_file)
+            yield article_from_row(row, manifest, number, read_file, allow_outside)
         except InputError as exc:
             yield exc

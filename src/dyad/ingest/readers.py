@@ -59,10 +59,10 @@ def read_file(path: Path) -> RawArticle:
         raise InputError(str(path), f"cannot read the file: {exc.strerror or exc}") from exc
 
 
-def _read_one(path: Path) -> Iterator[RawArticle | InputError]:
+def _read_one(path: Path, allow_outside: bool) -> Iterator[RawArticle | InputError]:
     if path.suffix.lower() in MANIFEST_SUFFIXES:
         try:
-            yield from iter_manifest(path, read_file)
+            yield from iter_manifest(path, read_file, allow_outside)
         except OSError as exc:
             yield InputError(str(path), f"cannot read the manifest: {exc.strerror or exc}")
         return
@@ -76,7 +76,9 @@ def _skipped(path: Path) -> bool:
     return path.name.startswith(".") or path.name.upper().startswith("README")
 
 
-def _walk(folder: Path, owned: frozenset[Path]) -> Iterator[RawArticle | InputError]:
+def _walk(
+    folder: Path, owned: frozenset[Path], allow_outside: bool
+) -> Iterator[RawArticle | InputError]:
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as exc:
@@ -94,19 +96,22 @@ def _walk(folder: Path, owned: frozenset[Path]) -> Iterator[RawArticle | InputEr
         owned = frozenset(found)
     for entry in entries:
         if entry.is_dir():
-            yield from _walk(entry, owned)
+            yield from _walk(entry, owned, allow_outside)
         elif entry.is_file() and entry.resolve() not in owned:
-            yield from _read_one(entry)
+            yield from _read_one(entry, allow_outside)
 
 
-def iter_articles(paths: Sequence[Path]) -> Iterator[RawArticle | InputError]:
+def iter_articles(
+    paths: Sequence[Path], *, allow_outside: bool = False
+) -> Iterator[RawArticle | InputError]:
     """Walk files and folders and yield one RawArticle per article or one InputError per file
-    or manifest row that cannot be read (see the module docstring for the rules)."""
+    or manifest row that cannot be read (see the module docstring for the rules). A manifest
+    row's `path` must stay inside the manifest's folder unless `allow_outside`."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            yield from _walk(path, frozenset())
+            yield from _walk(path, frozenset(), allow_outside)
         elif path.is_file():
-            yield from _read_one(path)
+            yield from _read_one(path, allow_outside)
         else:
             yield InputError(str(path), "no such file or folder")
