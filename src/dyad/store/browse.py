@@ -8,12 +8,14 @@ import calendar
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dyad import codec
 from dyad.errors import BadSearch, StoreError
 from dyad.store.sql import like_escape
 from dyad.types import Document, Event, Figure, Quote
+
+T = TypeVar("T")
 
 MAX_LIMIT = 200
 MAX_OFFSET = 10_000
@@ -195,24 +197,25 @@ def document_spans(db: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
 
 
 def quotes_of_documents(db: sqlite3.Connection, doc_ids: list[str], limit: int = 50) -> list[Quote]:
-    out: list[Quote] = []
-    for d in dict.fromkeys(doc_ids):
-        rows = db.execute(
-            "SELECT data FROM quotes WHERE doc_id = ? ORDER BY start LIMIT ?", (d, limit)
-        )
-        out += [codec.loads(Quote, r[0]) for r in rows]
-    return out[:limit]
+    return _items_of_documents(db, "quotes", Quote, doc_ids, limit)
 
 
 def figures_of_documents(
     db: sqlite3.Connection, doc_ids: list[str], limit: int = 50
 ) -> list[Figure]:
-    out: list[Figure] = []
+    return _items_of_documents(db, "figures", Figure, doc_ids, limit)
+
+
+def _items_of_documents(
+    db: sqlite3.Connection, table: str, cls: type[T], doc_ids: list[str], limit: int
+) -> list[T]:
+    """Up to `limit` items of `table` (quotes or figures) in these documents, in text order."""
+    out: list[T] = []
     for d in dict.fromkeys(doc_ids):
         rows = db.execute(
-            "SELECT data FROM figures WHERE doc_id = ? ORDER BY start LIMIT ?", (d, limit)
+            f"SELECT data FROM {table} WHERE doc_id = ? ORDER BY start LIMIT ?", (d, limit)
         )
-        out += [codec.loads(Figure, r[0]) for r in rows]
+        out += [codec.loads(cls, r[0]) for r in rows]
     return out[:limit]
 
 
