@@ -446,3 +446,25 @@ def test_manifest_paths_stay_inside_the_manifest_folder(tmp_path: Path) -> None:
     assert all("outside the manifest's folder" in e.reason for e in errors)
     allowed = list(iter_articles([manifest], allow_outside=True))
     assert not any(isinstance(i, InputError) for i in allowed) and len(allowed) == 3
+
+
+def test_one_stray_byte_does_not_turn_a_utf8_file_into_a_code_page(caplog) -> None:
+    """A UTF-8 file with one invalid byte keeps its UTF-8 characters; the byte is replaced and
+    a warning names the file and the byte offset."""
+    from dyad.ingest.textfile import decode_bytes
+
+    good = "India\u2019s minister said \u201cChina will help\u201d on Monday.\n" * 10
+    data = good.encode("utf-8")
+    at = data.index(b"China", 100)  # a stray byte between two characters
+    damaged = data[:at] + b"\xff" + data[at:]
+    with caplog.at_level("WARNING", logger="dyad.ingest.textfile"):
+        text = decode_bytes(damaged, "news.txt")
+    assert text.replace("\ufffd", "", 1) == good
+    assert "news.txt" in caplog.text and f"offset(s) {at}" in caplog.text
+
+
+def test_a_legacy_code_page_file_is_still_read_as_one() -> None:
+    from dyad.ingest.textfile import decode_bytes
+
+    text = "Le ministre a d\xe9clar\xe9 que la Chine \xe9tait pr\xeate \xe0 aider. " * 5
+    assert decode_bytes(text.encode("cp1252"), "fr.txt") == text

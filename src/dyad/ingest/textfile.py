@@ -17,6 +17,7 @@ Why these rules:
 from __future__ import annotations
 
 import codecs
+import logging
 import unicodedata
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from dyad.ingest.article import RawArticle
 from dyad.ingest.boilerplate import clean_paragraphs
 from dyad.ingest.paragraphs import join_paragraphs, to_paragraphs
 
+log = logging.getLogger(__name__)
+
 MAX_CONTROL_SHARE = 0.01
 MAX_HEADLINE_WORDS = 20
 MAX_HEADLINE_CHARS = 160
@@ -34,6 +37,8 @@ _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\v"}
 # A headline may end in "?" ("Can the truce hold?"), not in these.
 _SENTENCE_END = (".", "!", ",", ";", ":", "-", "\u2026", '."', ".\u201d", "?\u201d")
 _CHAOS_TIE = 0.01
+# A UTF-8 file with more invalid bytes than this is read as a legacy code page instead.
+_MAX_MENDED = 64
 # Legacy encodings in rough order of how often news text is found in them.
 _COMMON_ENCODINGS = (
     "cp1252", "latin_1", "iso8859_15", "cp1250", "cp1251", "iso8859_2", "koi8_r",
@@ -77,6 +82,13 @@ def _decode(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mended = _utf8_mended(data)
+    if mended is not None:
+        text, bad = mended
+        shown = ", ".join(str(b) for b in bad[:10]) + (" ..." if len(bad) > 10 else "")
+        log.warning("%s: %d byte(s) that are not UTF-8 replaced by U+FFFD, at byte offset(s) %s",
+                    path, len(bad), shown)  # fmt: skip
+        return text
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
@@ -88,6 +100,31 @@ def _decode(data: bytes, path: str) -> str:
         if encoding in tied:
             return str(tied[encoding])
     return str(best)
+
+
+def _utf8_mended(data: bytes) -> tuple[str, list[int]] | None:
+    """UTF-8 with its few invalid bytes replaced, when that explains the file better than a
+    legacy code page: the valid multi-byte UTF-8 characters outnumber the invalid bytes (a
+    stray byte in a UTF-8 file, not a cp1252 file, which has no multi-byte sequences and
+    whose every accented letter is invalid UTF-8). Returns the text and the byte offsets of
+    what was replaced, or None (then a legacy code page is chosen)."""
+    parts: list[str] = []
+    bad: list[int] = []
+    pos = 0
+    while True:
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            if len(bad) >= _MAX_MENDED:
+                return None  # too many: a legacy encoding, not a damaged UTF-8 file
+            parts.append(data[pos : pos + exc.start].decode("utf-8"))
+            parts.append("\ufffd")
+            bad.append(pos + exc.start)
+            pos += exc.end
+    text = "".join(parts)
+    multibyte = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    return (text, bad) if multibyte > len(bad) else None
 
 
 def is_headline(paragraph: str) -> bool:
