@@ -185,3 +185,55 @@ def bench_pipeline(
     from dyad.bench.pipeline import run
 
     _bench("pipeline", run(paths, model, limit), json_out)
+
+
+def _counts(text: str) -> list[int]:
+    try:
+        return [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a comma-separated list of numbers") from None
+
+
+@bench_app.command("scale")
+@handles_errors
+def bench_scale(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders or manifests of articles.")],
+    limit: Annotated[int, typer.Option(help="Use the first this many readable articles.")] = 400,
+    workers: Annotated[
+        str, typer.Option(help="Worker process counts to compare, e.g. 1,2,4.")
+    ] = "1,2",
+    repeat: Annotated[
+        str,
+        typer.Option(help="Copies of each article (ids differ), e.g. 1,10 to compare memory."),
+    ] = "1",
+    batch_size: Annotated[int, typer.Option(help="Articles per task sent to a worker.")] = 16,
+    work_dir: Annotated[
+        Path | None, typer.Option(help="Keep manifests and stores here (default: a temp dir).")
+    ] = None,
+    json_out: JsonFlag = False,
+    model: ModelOption = settings.MODEL.default,
+) -> None:
+    """Ingest the same articles on 1, 2, ... Dask workers: articles/s, speed-up, peak memory
+    of client and workers, per-worker cost against bare spaCy, and identical outputs."""
+    from dyad.bench.scale import run
+
+    scores = run(paths, model, limit=limit, workers=_counts(workers), repeats=_counts(repeat),
+                 batch_size=batch_size, work_dir=work_dir)  # fmt: skip
+    if json_out:
+        print_json(scores)
+        return
+    table = Table("copies", "workers", "articles", "s", "articles/s", "speed-up",
+                  "× bare spaCy", "client MB", "worker MB", "start s", "digest",
+                  title="dyad bench scale")  # fmt: skip
+    for r in scores["runs"]:
+        table.add_row(*(str(r[k]) for k in ("copies", "workers", "articles", "seconds",
+                                             "articles_per_second", "speedup",
+                                             "per_worker_ratio", "client_peak_rss_mb")),
+                      str(max(r["worker_peak_rss_mb"])), str(r["startup_seconds"]),
+                      r["digest"])  # fmt: skip
+    out.print(table)
+    out.print(f"cores {scores['cores']}; bare spaCy {scores['spacy_docs_per_second']} "
+              f"articles/s; outputs identical: {scores['identical_outputs']}")  # fmt: skip
+    for n, g in scores["memory_growth"].items():
+        out.print(f"{n} workers, {g['articles'][0]} -> {g['articles'][1]} articles: client RSS "
+                  f"x{g['client_rss_ratio']}, worker RSS x{g['worker_rss_ratio']}")  # fmt: skip
