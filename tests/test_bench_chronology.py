@@ -11,22 +11,17 @@ from pathlib import Path
 import pytest
 
 from dyad.bench import tlsmetrics as M
+from dyad.app.chronology import evidence, lead_sentences
 from dyad.bench.chronology import (
-    Day,
     GoldTimeline,
-    days_of,
     diagnostics,
-    event_day,
-    evidence,
     gold_for_scoring,
-    lead_sentences,
     load_timelines,
     predict,
-    rank_days,
-    summarise,
     topic_dirs,
     write_manifest,
 )
+from dyad.chronology.timeline import Day, days_of, event_day, rank_days, summarise
 from dyad.errors import BenchDataError
 from dyad.types import DateRange, Event, EventMention, Provenance
 
@@ -314,10 +309,10 @@ def test_summarise_takes_central_sentences_without_repeats() -> None:
 def test_predict_and_diagnostics() -> None:
     gold = GoldTimeline("t", {D("2011-02-01"): ("a .", "b ."), D("2011-02-05"): ("c .",)})
     days = {d.day: d for d in [
-        Day(D("2011-02-01"), {"x", "y"}, 2, {"Crowds gathered in the square.": None}),
-        Day(D("2011-02-02"), {"x", "y", "z"}, 3, {"Police fired tear gas.": None}),
-        Day(D("2011-02-04"), {"x"}, 1, {"Talks began.": None}),
-        Day(D("2011-01-30"), {"a", "b", "c", "d"}, 4, {"Before the span.": None}),
+        Day(D("2011-02-01"), {"x", "y"}, 2, {"Crowds gathered in the square.": {"x"}}),
+        Day(D("2011-02-02"), {"x", "y", "z"}, 3, {"Police fired tear gas.": {"x"}}),
+        Day(D("2011-02-04"), {"x"}, 1, {"Talks began.": {"x"}}),
+        Day(D("2011-01-30"), {"a", "b", "c", "d"}, 4, {"Before the span.": {"x"}}),
     ]}  # fmt: skip
     pred = predict(days, gold)  # 2 dates, round(1.5) = 2 sentences each (only 1 available)
     assert pred == {D("2011-02-01"): ["Crowds gathered in the square."],
@@ -331,7 +326,7 @@ def test_predict_and_diagnostics() -> None:
 
 def test_predict_pools_lead_sentences_of_the_day_and_the_next() -> None:
     gold = GoldTimeline("t", {D("2011-02-01"): ("a .",)})
-    days = {D("2011-02-01"): Day(D("2011-02-01"), {"x"}, 1, {"Talks began in Cairo.": None})}
+    days = {D("2011-02-01"): Day(D("2011-02-01"), {"x"}, 1, {"Talks began in Cairo.": {"x"}})}
     leads = {
         D("2011-01-31"): ["Protesters marched in Cairo on Monday."],  # the day before: no
         D("2011-02-01"): ["Protesters marched in Cairo."],
@@ -419,3 +414,40 @@ def test_run_end_to_end_on_a_tiny_topic(tmp_path: Path) -> None:
     assert out["mean"]["date_f1"] == 1.0 and out["mean"]["ar1_f1"] > 0
     again = run(tmp_path / "data", store_dir=tmp_path / "stores", signals="events+timexes")
     assert again["ingest"]["A"]["known"] == 3 and again["mean"] == out["mean"]
+
+
+def test_printed_command_prints_the_scored_timeline(tmp_path: Path) -> None:
+    """The bench's --json names, per timeline, the `dyad chronology` command that prints the
+    timeline it scored, from the kept store."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from dyad.bench.chronology import run
+    from dyad.cli.commands import app
+
+    arts = [
+        {"id": "B_x/1", "published": "2011-01-26", "title": None,
+         "text": "Thousands of protesters marched in Cairo on Tuesday .\n"
+                 "Police fired tear gas at protesters in Cairo on Tuesday ."},
+        {"id": "B_x/2", "published": "2011-01-29", "title": None,
+         "text": "President Hosni Mubarak dismissed his government on Friday .\n"
+                 "Protesters defied a curfew in Cairo on Friday ."},
+    ]  # fmt: skip
+    folder = _topic(tmp_path / "data", "B", arts)
+    gold = {"id": "B_x/tl.txt", "entries": [
+        {"date": "2011-01-25", "summary": ["Protesters marched in Cairo .", "Police fired ."]},
+        {"date": "2011-01-28", "summary": ["Mubarak dismissed the government ."]},
+    ]}  # fmt: skip
+    _write(folder / "timelines.jsonl", [json.dumps(gold)])
+    out = run(tmp_path / "data", store_dir=tmp_path / "stores", signals="events+timexes")
+    scored = out["timelines"]["B_x/tl.txt"]
+    assert scored["dates"], "the tiny topic gives at least one date"
+    argv = shlex.split(scored["command"])
+    assert argv[:2] == ["dyad", "chronology"] and "--dates" in argv and "--per-date" in argv
+    done = CliRunner().invoke(app, argv[1:])
+    assert done.exit_code == 0, done.output
+    printed = {row["date"]: row["summary"] for row in json.loads(done.stdout)}
+    assert printed == scored["dates"]
+    # without --store-dir there is no store left to point a command at
+    assert run(tmp_path / "data")["timelines"]["B_x/tl.txt"]["command"] is None

@@ -7,52 +7,15 @@ render; every item carries the provenance (doc id, offsets, sentence) behind it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 from typing import Any
 
-from dyad.nlp.actors import groups
+from dyad.chronology.filters import EventFilter as EventFilter
+from dyad.chronology.filters import members_of as members_of
+from dyad.chronology.timeline import TimelineDate
 from dyad.report.ranking import keep_top, salience
+from dyad.store.chronology import titles as stored_titles
 from dyad.store.db import Store
 from dyad.types import Document, Event, EventMention
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """`actors`: codes or code prefixes (``RUS`` matches ``RUSGOV``); when two or more are
-    given, each must take part. `since`/`until` keep events whose dates overlap them;
-    `types` keeps events of those PLOVER types.
-    `dated_only` (the chronology) also leaves out negated, hypothetical and habitual
-    events."""
-
-    actors: tuple[str, ...] = ()
-    since: date | None = None
-    until: date | None = None
-    dated_only: bool = False
-    types: tuple[str, ...] = ()  # PLOVER types ("CONSULT", "AGREE"); any of them
-
-    def accepts(self, event: Event) -> bool:
-        if self.dated_only and (
-            event.when is None or event.negated or event.hypothetical or event.habitual
-        ):
-            return False
-        if self.since and (event.when is None or event.when.end < self.since):
-            return False
-        if self.until and (event.when is None or event.when.start > self.until):
-            return False
-        if self.types and event.plover not in {t.upper() for t in self.types}:
-            return False
-        codes = event.actors + tuple(m for ms in members_of(event).values() for m in ms)
-        return all(any(c.startswith(a.upper()) for c in codes) for a in self.actors)
-
-
-def members_of(event: Event) -> dict[str, tuple[str, ...]]:
-    """The members of the event's group actors ("WST" -> USA, IGOEUR...) on its date (today's
-    members when undated), by group code as coded (``WSTGOV``)."""
-    on = event.when.start if event.when else None
-    found = {code: groups.members(code, on) for code in event.actors}
-    return {code: ms for code, ms in found.items() if ms}
 
 
 def source_ref(m: EventMention, titles: dict[str, str | None]) -> dict[str, Any]:
@@ -67,8 +30,7 @@ def source_ref(m: EventMention, titles: dict[str, str | None]) -> dict[str, Any]
 
 def titles_of(store: Store) -> dict[str, str | None]:
     """Each document's title, or its file name when it has none."""
-    rows = store.db.execute("SELECT doc_id, title, path FROM documents")
-    return {r[0]: r[1] or (Path(r[2]).name if r[2] else None) for r in rows}
+    return dict(stored_titles(store))
 
 
 def chronology(
@@ -237,3 +199,9 @@ def markdown(entries: Sequence[dict[str, Any]]) -> str:
             f"{e['summary']} — _{docs}_"
         )
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def timeline_row(d: TimelineDate) -> dict[str, Any]:
+    """One date of a timeline (`dyad chronology --dates K`) as the JSON output shows it."""
+    return {"date": d.day.isoformat(), "summary": list(d.summary), "documents": d.documents,
+            "mentions": d.mentions}  # fmt: skip
