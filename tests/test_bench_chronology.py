@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from dyad.bench import tlsmetrics as M
 from dyad.app.chronology import evidence, lead_sentences
+from dyad.bench import tlsmetrics as M
 from dyad.bench.chronology import (
     GoldTimeline,
     diagnostics,

@@ -55,6 +55,7 @@ from dyad.report.chronology import (
     flags,
     markdown,
     timeline_row,
+    when_label,
 )
 
 app = typer.Typer(
@@ -443,7 +444,7 @@ def _print_chronology(entries: list[dict[str, Any]], format: ChronologyFormat) -
     table = Table("date", "type", "actors", "event", "sources")
     for e in entries:
         table.add_row(
-            date_label(e["start"], e["end"]),
+            when_label(e),
             e["type"] + (" (planned)" if e["planned"] else ""),
             ", ".join(actor_labels(e["actors"], e["unresolved"], e["members"])),
             e["summary"],

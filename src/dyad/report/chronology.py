@@ -73,6 +73,7 @@ def chronology_of(
             "start": line[0],
             "end": line[1],
             "date_value": e.when.value,
+            "precision": e.when.precision,
             "summary": e.summary,
             "type": e.plover,
             "cameo": e.cameo,
@@ -188,6 +189,16 @@ def date_label(start: str, end: str) -> str:
     return start if start == end else f"{start} – {end}"
 
 
+def when_label(entry: dict[str, Any]) -> str:
+    """A chronology line's date at its granularity: a day or an explicit range as dates, a
+    vaguer date as the value it was read as, with its granularity ("2018 (year)",
+    "2014-05 (month)"), never as the first day of its span."""
+    precision = entry.get("precision", "day")
+    if precision in ("day", "range") or not entry.get("date_value"):
+        return date_label(entry["start"], entry["end"])
+    return f"{entry['date_value']} ({precision})"
+
+
 def markdown(entries: Sequence[dict[str, Any]]) -> str:
     """The chronology as a journal would print it: one dated line per event, with sources."""
     lines = []
@@ -195,7 +206,7 @@ def markdown(entries: Sequence[dict[str, Any]]) -> str:
         docs = "; ".join(s["title"] or s["doc_id"][:8] for s in e["sources"])
         planned = " (planned)" if e["planned"] else ""
         lines.append(
-            f"- **{date_label(e['start'], e['end'])}** [{e['type']}{planned}] "
+            f"- **{when_label(e)}** [{e['type']}{planned}] "
             f"{e['summary']} — _{docs}_"
         )
     return "\n".join(lines) + ("\n" if lines else "")
