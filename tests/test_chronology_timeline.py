@@ -17,7 +17,10 @@ from dyad.chronology.timeline import (
     merge_days,
     relevant,
     span_of,
+    summarise,
     timeline,
+    topic_of,
+    with_publications,
 )
 from dyad.report.chronology import when_label
 
@@ -26,9 +29,9 @@ D = date.fromisoformat
 
 def _days() -> dict[date, Day]:
     rows = [
-        ("a", D("2011-02-01"), "Protesters  filled Tahrir Square."),
-        ("b", D("2011-02-01"), "Protesters filled Tahrir Square."),
-        ("c", D("2011-02-01"), "The football match was cancelled."),
+        ("a", D("2011-02-01"), "Protesters  filled Tahrir Square in Cairo."),
+        ("b", D("2011-02-01"), "Protesters filled Tahrir Square in Cairo."),
+        ("c", D("2011-02-01"), "The football match in Cairo was cancelled."),
         ("a", D("2011-02-02"), "Police fired tear gas at protesters."),
         ("d", D("2011-02-03"), "The football league resumed."),
         ("e", D("2011-02-03"), "The football league resumed its season."),
@@ -42,7 +45,7 @@ def test_timexes_count_documents_per_day() -> None:
     feb1 = days[D("2011-02-01")]
     assert feb1.docs == {"a", "b", "c"} and feb1.mentions == 3
     # whitespace folded: one sentence from two documents
-    assert feb1.sentences["Protesters filled Tahrir Square."] == {"a", "b"}
+    assert feb1.sentences["Protesters filled Tahrir Square in Cairo."] == {"a", "b"}
     assert span_of(days) == (D("2011-02-01"), D("2011-02-03"))
     assert span_of({}) is None
 
@@ -80,8 +83,8 @@ def test_build_defaults_to_the_span_of_the_evidence() -> None:
     assert [t.day for t in got] == [D("2011-02-01")]
     # two sentences, the repeat of the first one (same content words) skipped
     assert got[0].summary == (
-        "Protesters filled Tahrir Square.",
-        "The football match was cancelled.",
+        "Protesters filled Tahrir Square in Cairo.",
+        "The football match in Cairo was cancelled.",
     )
     assert build({}, {}, TimelineAsk(3)) == []
     with pytest.raises(ValueError, match="signals"):
@@ -148,3 +151,26 @@ def test_dates_command_prints_the_timeline(tiny_db: Path) -> None:
     assert done.exit_code == 2 and "--dates" in done.output
     done = runner.invoke(app, ["chronology", "--db", str(tiny_db), "--dates", "2", "--max", "3"])
     assert done.exit_code == 2
+
+
+def test_summaries_prefer_clause_length_sentences_and_the_topic() -> None:
+    long = "Protesters " + " ".join(["marched"] * 40) + " in Cairo."
+    short = "Protesters marched in Cairo on Friday."
+    assert summarise([long, short], 1) == [short]  # over MAX_WORDS words: only if nothing else
+    assert summarise([long], 1) == [long]
+    # between two equally central sentences, the one nearer the corpus' words wins
+    pool = ["Football fans cheered the home team.", "Protesters cheered the army in Cairo."]
+    assert summarise(pool, 1) == [pool[0]]
+    assert summarise(pool, 1, topic_of(["Protesters in Cairo.", "The army in Cairo."])) == [pool[1]]
+
+
+def test_publication_counts_join_the_day_vote() -> None:
+    days = with_publications(_days(), {D("2011-02-03"): 3, D("2011-02-02"): 5})
+    # Feb 1 counts Feb 1 and Feb 2 publications, Feb 2 counts Feb 2 and Feb 3
+    assert [days[d].published for d in sorted(days)] == [5, 8, 3]
+    got = timeline(days, {}, D("2011-02-01"), D("2011-02-03"), 1)
+    assert [t.day for t in got] == [D("2011-02-02")] and got[
+        0
+    ].documents == 9  # 1 document + 8 published
+    # a query keeps the publication count of the days it keeps
+    assert relevant(days, "police")[D("2011-02-02")].published == 8

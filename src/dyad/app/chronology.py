@@ -18,12 +18,15 @@ from dyad.chronology.timeline import (
     merge_days,
     span_of,
     timeline,
+    topic_of,
+    with_publications,
 )
 from dyad.store import chronology as sql
 from dyad.store.db import Store
 
 LEAD = 5  # first sentences of an article that join the summary pool of its day and the day before
-SIGNALS = ("events", "events+timexes")
+SIGNALS = ("events", "events+timexes", "events+timexes+published")
+DEFAULT_SIGNALS = "events+timexes+published"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,7 @@ class TimelineAsk:
     since: date | None = None
     until: date | None = None
     query: str | None = None
-    signals: str = "events"
+    signals: str = DEFAULT_SIGNALS
     events: EventFilter = EventFilter()
 
     def __post_init__(self) -> None:
@@ -46,17 +49,21 @@ class TimelineAsk:
 
 
 def evidence(
-    store: Store, signals: str = "events", flt: EventFilter | None = None
+    store: Store, signals: str = DEFAULT_SIGNALS, flt: EventFilter | None = None
 ) -> dict[date, Day]:
     """The candidate days of a store for `signals` (`dyad.chronology.timeline`): its fused
-    events (those `flt` accepts), and with ``events+timexes`` its day-precision timexes."""
+    events (those `flt` accepts); with ``events+timexes`` also its day-precision timexes; with
+    ``events+timexes+published`` also the articles published on each day or the next."""
     if signals not in SIGNALS:
         raise ValueError(f"signals must be one of {', '.join(SIGNALS)}, not {signals!r}")
     events = store.events()
     days = days_of(e for e in events if flt is None or flt.accepts(e))
+    if signals == "events":
+        return days
+    days = merge_days(days, days_of_timexes(sql.day_timexes(store)))
     if signals == "events+timexes":
-        return merge_days(days, days_of_timexes(sql.day_timexes(store)))
-    return days
+        return days
+    return with_publications(days, dict(sql.publication_counts(store)))
 
 
 def lead_sentences(store: Store, lead: int = LEAD) -> dict[date, list[str]]:
@@ -76,7 +83,8 @@ def build(
     if span is None:
         return []
     first, last = ask.since or span[0], ask.until or span[1]
-    return timeline(days, leads, first, last, ask.dates, ask.per_date, ask.query)
+    topic = topic_of(s for sentences in leads.values() for s in sentences)
+    return timeline(days, leads, first, last, ask.dates, ask.per_date, ask.query, topic)
 
 
 def store_timeline(store: Store, ask: TimelineAsk) -> list[TimelineDate]:

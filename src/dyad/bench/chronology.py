@@ -55,7 +55,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dyad.app.chronology import SIGNALS, TimelineAsk, build, evidence, lead_sentences
+from dyad.app.chronology import (
+    DEFAULT_SIGNALS,
+    SIGNALS,
+    TimelineAsk,
+    build,
+    evidence,
+    lead_sentences,
+)
 from dyad.bench import tlsmetrics
 from dyad.bench.pubdate import ARTICLES, iter_file, untokenize
 from dyad.chronology.timeline import Day
@@ -179,7 +186,7 @@ def ingest_topic(
 # -- the product's timeline ----------------------------------------------------------------
 
 
-def ask_for(gold: GoldTimeline, signals: str = "events") -> TimelineAsk:
+def ask_for(gold: GoldTimeline, signals: str = DEFAULT_SIGNALS) -> TimelineAsk:
     """The task of `gold`: as many dates as it has, within its span, with round(mean gold
     sentences per date) sentences each."""
     return TimelineAsk(len(gold.entries), gold.sentences_per_date(), gold.first, gold.last,
@@ -188,7 +195,7 @@ def ask_for(gold: GoldTimeline, signals: str = "events") -> TimelineAsk:
 
 def predict(
     days: Mapping[date, Day], gold: GoldTimeline, leads: Mapping[date, Sequence[str]] | None = None,
-    signals: str = "events",
+    signals: str = DEFAULT_SIGNALS,
 ) -> dict[date, list[str]]:  # fmt: skip
     """The product's timeline (`dyad.app.chronology.build`) for the task of `gold`."""
     return {t.day: list(t.summary) for t in build(days, leads or {}, ask_for(gold, signals))}
@@ -236,7 +243,7 @@ def run(
     model: str | None = None,
     batch: int = 32,
     store_dir: Path | None = None,
-    signals: str = "events",
+    signals: str = DEFAULT_SIGNALS,
     rouge: str = "stemmed",
 ) -> dict[str, Any]:
     """Ingest each topic, predict a timeline per gold timeline and score it (see the

@@ -16,14 +16,20 @@ and the sentence behind it:
 - a day-precision temporal expression (`days_of_timexes`), with or without an event attached:
   a date reference, counted across documents as DATEWISE counts them.
 
-A day's score is the number of distinct documents giving evidence for it (ties: more mentions,
-then the earlier day). With a topic `query`, only evidence sentences that share a content word
-with it count. A day's summary (`summarise`) is drawn from its evidence sentences plus the
-first lead sentences of the articles published on that day or the next (news reports an event
-the same day or the day after; DATEWISE also takes sentences published on the date): ranked by
-cosine similarity of content words (lower-cased letter/digit runs minus spaCy's English stop
-words) to the centroid of that pool, taken greedily, skipping a sentence whose content words are
-more than half those of one already taken.
+- publication days (`with_publications`): a candidate day also counts the articles published
+  on it or the next day (DATEWISE's publication count).
+
+A day's score is the number of distinct documents giving evidence for it plus its publication
+count (ties: more mentions, then the earlier day). With a topic `query`, only evidence
+sentences that share a content word with it count. A day's summary (`summarise`) is drawn from
+its evidence sentences plus the first lead sentences of the articles published on that day or
+the next (news reports an event the same day or the day after; DATEWISE also takes sentences
+published on the date): ranked by cosine similarity of content words (lower-cased letter/digit
+runs minus spaCy's English stop words) to the centroid of that pool plus TOPIC_WEIGHT times
+that to the words of the whole corpus (its lead sentences: what the topic is about), sentences
+of MIN_WORDS..MAX_WORDS words only when the pool has any (a timeline line is a clause, not a
+paragraph), taken greedily, skipping a sentence whose content words are more than half those of
+one already taken.
 """
 
 from __future__ import annotations
@@ -39,6 +45,8 @@ from functools import cache
 from dyad.types import Event
 
 DUPLICATE_SHARE = 0.5  # a sentence whose content words are over half a chosen one's is skipped
+MIN_WORDS, MAX_WORDS = 5, 30  # summary sentences of this many words (when a day has any)
+TOPIC_WEIGHT = 0.5  # weight of similarity to the whole corpus against that to the day's pool
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -70,10 +78,11 @@ class Day:
     docs: set[str] = field(default_factory=set)
     mentions: int = 0
     sentences: dict[str, set[str]] = field(default_factory=dict)
+    published: int = 0  # articles published on the day or the next (`with_publications`)
 
     @property
     def score(self) -> tuple[int, int]:
-        return (len(self.docs), self.mentions)
+        return (len(self.docs) + self.published, self.mentions)
 
     def add(self, doc_id: str, sentence: str) -> None:
         self.docs.add(doc_id)
@@ -136,6 +145,24 @@ def merge_days(*sources: Mapping[date, Day]) -> dict[date, Day]:
     return out
 
 
+def with_publications(days: Mapping[date, Day], published: Mapping[date, int]) -> dict[date, Day]:
+    """Each candidate day with the number of articles published on it or the next day (news
+    reports an event the same day or the day after): DATEWISE's publication count."""
+    out = {}
+    for d, day in days.items():
+        n = published.get(d, 0) + published.get(d + timedelta(days=1), 0)
+        out[d] = Day(d, day.docs, day.mentions, day.sentences, n)
+    return out
+
+
+def topic_of(sentences: Iterable[str]) -> Counter[str]:
+    """The content words of a whole corpus (its lead sentences): what the topic is about."""
+    bag: Counter[str] = Counter()
+    for s in sentences:
+        bag.update(content_words(s))
+    return bag
+
+
 def relevant(days: Mapping[date, Day], query: str) -> dict[date, Day]:
     """Each day's evidence restricted to sentences sharing a content word with `query` (days
     left with none are dropped); an empty query keeps everything."""
@@ -146,7 +173,8 @@ def relevant(days: Mapping[date, Day], query: str) -> dict[date, Day]:
     for d, day in days.items():
         kept = {s: docs for s, docs in day.sentences.items() if words & set(content_words(s))}
         if kept:
-            out[d] = Day(d, set().union(*kept.values()), sum(map(len, kept.values())), kept)
+            docs = set().union(*kept.values())
+            out[d] = Day(d, docs, sum(map(len, kept.values())), kept, day.published)
     return out
 
 
@@ -168,13 +196,21 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def summarise(sentences: Sequence[str], n: int) -> list[str]:
-    """Up to n sentences closest to the centroid of all of them (see the module docstring)."""
+def summarise(sentences: Sequence[str], n: int, topic: Counter[str] | None = None) -> list[str]:
+    """Up to n sentences closest to the centroid of all of them, and (with `topic`) to the
+    topic's words; sentences of MIN_WORDS..MAX_WORDS words first (see the module docstring)."""
+    fit = [s for s in sentences if MIN_WORDS <= len(s.split()) <= MAX_WORDS]
+    sentences = fit or list(sentences)
     bags = [_bag(s) for s in sentences]
     centroid: Counter[str] = Counter()
     for b in bags:
         centroid.update(b)
-    order = sorted(range(len(sentences)), key=lambda i: (-_cosine(bags[i], centroid), i))
+
+    def closeness(i: int) -> float:
+        near = _cosine(bags[i], centroid)
+        return near + TOPIC_WEIGHT * _cosine(bags[i], topic) if topic else near
+
+    order = sorted(range(len(sentences)), key=lambda i: (-closeness(i), i))
     chosen: list[int] = []
     for i in order:
         if len(chosen) >= n:
@@ -202,9 +238,11 @@ def timeline(
     k: int,
     per_date: int = 1,
     query: str | None = None,
+    topic: Counter[str] | None = None,
 ) -> list[TimelineDate]:
     """K dates in first..last with `per_date` summary sentences each, oldest first (see the
-    module docstring); `leads` are the lead sentences of the articles by publication day."""
+    module docstring); `leads` are the lead sentences of the articles by publication day,
+    `topic` the words of the whole corpus (`topic_of`)."""
     if query:
         days = relevant(days, query)
     out = []
@@ -212,6 +250,6 @@ def timeline(
         pool = dict.fromkeys([*days[d].sentences, *leads.get(d, ()),
                               *leads.get(d + timedelta(days=1), ())])  # fmt: skip
         day = days[d]
-        out.append(TimelineDate(d, tuple(summarise(list(pool), per_date)), len(day.docs),
-                                day.mentions))  # fmt: skip
+        summary = tuple(summarise(list(pool), per_date, topic))
+        out.append(TimelineDate(d, summary, len(day.docs) + day.published, day.mentions))
     return out

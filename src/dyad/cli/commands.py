@@ -411,15 +411,18 @@ def chronology_cmd(
     ] = None,
     signals: Annotated[
         DaySignals,
-        typer.Option(help="With --dates: candidate days from events, or events and day timexes."),
-    ] = DaySignals.events,
+        typer.Option(
+            help="With --dates: candidate days from events; also day timexes; also "
+            "publication days (the articles published on a day or the next)."
+        ),
+    ] = DaySignals.events_timexes_published,
     format: Annotated[ChronologyFormat, typer.Option("--format")] = ChronologyFormat.table,
 ) -> None:
     """One line per dated event, oldest first, with its sources; with --dates, a timeline of
     K dates, each with its summary."""
     flt = replace(event_filter(actor, since, until), types=tuple(type_ or ()))
     if dates is None:
-        if query is not None or per_date != 1 or signals is not DaySignals.events:
+        if query is not None or per_date != 1 or signals is not DaySignals.events_timexes_published:
             raise typer.BadParameter("--per-date, --query and --signals need --dates")
         with open_store(db) as store:
             entries = chronology(store, flt, max_events)

@@ -1,5 +1,6 @@
 """The SQL the timeline needs (`dyad.app.chronology`): day-precision temporal expressions with
-their sentences, the lead sentences of articles by publication day, and document titles. Every
+their sentences, the lead sentences of articles by publication day, the number of articles per
+publication day, and document titles. Every
 function streams its rows (a cursor, never a whole table in RAM)."""
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ def lead_sentences(store: Store, lead: int) -> Iterator[tuple[date, str]]:
     by day, then document, then position."""
     for published, sentence in store.db.execute(_LEAD_SENTENCES, (lead,)):
         yield date.fromisoformat(published), sentence
+
+
+def publication_counts(store: Store) -> Iterator[tuple[date, int]]:
+    """``(publication day, number of articles)`` for every day articles were published on."""
+    rows = store.db.execute(
+        "SELECT published, count(*) FROM documents WHERE published IS NOT NULL GROUP BY published"
+    )
+    for published, n in rows:
+        yield date.fromisoformat(published), n
 
 
 def titles(store: Store) -> Iterator[tuple[str, str | None]]:
