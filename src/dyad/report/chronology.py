@@ -7,8 +7,10 @@ render; every item carries the provenance (doc id, offsets, sentence) behind it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
+from dyad.chronology.clause import after_its_reports, event_clause
 from dyad.chronology.filters import EventFilter as EventFilter
 from dyad.chronology.filters import members_of as members_of
 from dyad.chronology.timeline import TimelineDate
@@ -37,7 +39,15 @@ def chronology(
     store: Store, flt: EventFilter, max_events: int | None = None
 ) -> list[dict[str, Any]]:
     """One entry per dated event, oldest first (the `max_events` most salient ones)."""
-    return chronology_of(store.events(), titles_of(store), flt, max_events)
+    entries = chronology_of(store.events(), titles_of(store), flt, max_events)
+    docs = {s["doc_id"] for e in entries for s in e["sources"]}
+    published = {d: p.value for d, p in store.publication_dates(docs).items()}
+    for entry in entries:  # dated after every report of it: it had not happened yet
+        reports = [published.get(s["doc_id"]) for s in entry["sources"]]
+        if not entry["planned"] and after_its_reports(D(entry["start"]), reports):
+            entry["planned"] = True
+            entry["planned_reason"] = "dated after every report of it"
+    return entries
 
 
 def event_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
@@ -74,10 +84,12 @@ def chronology_of(
             "end": line[1],
             "date_value": e.when.value,
             "precision": e.when.precision,
-            "summary": e.summary,
+            "summary": event_clause(e.mentions[0]) if e.mentions else e.summary,
+            "sentence": e.summary,
             "type": e.plover,
             "cameo": e.cameo,
             "planned": e.future,
+            "planned_reason": "told as planned" if e.future else None,
             "actors": list(e.actors),
             "members": {k: list(v) for k, v in members_of(e).items()},
             "unresolved": list(_unresolved(e)),
@@ -88,6 +100,9 @@ def chronology_of(
         by_line[line] = entry
         entries.append(entry)
     return entries
+
+
+D = date.fromisoformat
 
 
 def _merge(entry: dict[str, Any], e: Event, titles: dict[str, str | None]) -> None:
@@ -205,10 +220,7 @@ def markdown(entries: Sequence[dict[str, Any]]) -> str:
     for e in entries:
         docs = "; ".join(s["title"] or s["doc_id"][:8] for s in e["sources"])
         planned = " (planned)" if e["planned"] else ""
-        lines.append(
-            f"- **{when_label(e)}** [{e['type']}{planned}] "
-            f"{e['summary']} — _{docs}_"
-        )
+        lines.append(f"- **{when_label(e)}** [{e['type']}{planned}] {e['summary']} — _{docs}_")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
