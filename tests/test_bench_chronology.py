@@ -264,8 +264,8 @@ def test_event_day() -> None:
     assert event_day(_event("d", None, [("d", "s")])) is None
     assert event_day(_event("e", _day("2011-02-01"), [("d", "s")], negated=True)) is None
     assert event_day(_event("f", _day("2011-02-01"), [("d", "s")], hypothetical=True)) is None
-    # planned events stay (the chronology shows them, marked)
-    assert event_day(_event("g", _day("2011-02-01"), [("d", "s")], future=True)) is not None
+    # planned events say nothing of what happened on their day
+    assert event_day(_event("g", _day("2011-02-01"), [("d", "s")], future=True)) is None
 
 
 def test_days_of_and_rank_days() -> None:

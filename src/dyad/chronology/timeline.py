@@ -9,10 +9,10 @@ given a span and a number of dates K, choose K days and write N sentences for ea
 
 Candidate days (`Day`): each piece of temporal evidence names one day and brings the documents
 and the sentence behind it:
-- a fused event (`days_of`): dated, and not negated, hypothetical or habitual (planned events
-  count for the day they are planned for). A day-precision event counts for its day, an explicit
-  range ("May 20-26") for its first day; weeks, months and years name no day. Its evidence is
-  the documents and sentences of its mentions;
+- a fused event (`days_of`): dated, and not planned, negated, hypothetical or habitual (a
+  timeline says what happened; a planned event's date still counts as a date reference).
+  A day-precision event counts for its day, an explicit range ("May 20-26") for its first day;
+  weeks, months and years name no day. Its evidence is the documents and sentences of its mentions;
 - a day-precision temporal expression (`days_of_timexes`), with or without an event attached:
   a date reference, counted across documents as DATEWISE counts them.
 
@@ -102,8 +102,9 @@ class TimelineDate:
 
 def event_day(e: Event) -> date | None:
     """The day an event counts for: a day-precision event's day, an explicit range's first
-    day; None for undated, negated, hypothetical or habitual events and vaguer dates."""
-    if e.when is None or e.negated or e.hypothetical or e.habitual:
+    day; None for undated, planned, negated, hypothetical or habitual events and vaguer dates
+    (a timeline says what happened)."""
+    if e.when is None or e.future or e.negated or e.hypothetical or e.habitual:
         return None
     if e.when.start == e.when.end or e.when.precision == "range":
         return e.when.start
