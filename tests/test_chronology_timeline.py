@@ -174,3 +174,13 @@ def test_publication_counts_join_the_day_vote() -> None:
     ].documents == 9  # 1 document + 8 published
     # a query keeps the publication count of the days it keeps
     assert relevant(days, "police")[D("2011-02-02")].published == 8
+
+
+def test_a_sentence_summarises_one_date_only() -> None:
+    same = "Protesters filled Tahrir Square in central Cairo."
+    days = days_of_timexes([
+        ("a", D("2011-02-01"), same), ("b", D("2011-02-02"), same),
+        ("c", D("2011-02-02"), "Police fired tear gas in central Cairo."),
+    ])  # fmt: skip
+    got = timeline(days, {}, D("2011-02-01"), D("2011-02-02"), 2)
+    assert [t.summary for t in got] == [(same,), ("Police fired tear gas in central Cairo.",)]

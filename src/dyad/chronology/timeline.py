@@ -29,7 +29,7 @@ runs minus spaCy's English stop words) to the centroid of that pool plus TOPIC_W
 that to the words of the whole corpus (its lead sentences: what the topic is about), sentences
 of MIN_WORDS..MAX_WORDS words only when the pool has any (a timeline line is a clause, not a
 paragraph), taken greedily, skipping a sentence whose content words are more than half those of
-one already taken.
+one already taken, and any sentence already summarising an earlier date.
 """
 
 from __future__ import annotations
@@ -247,10 +247,12 @@ def timeline(
     if query:
         days = relevant(days, query)
     out = []
+    taken: set[str] = set()  # a sentence summarises one date only
     for d in rank_days(days, first, last, k):
         pool = dict.fromkeys([*days[d].sentences, *leads.get(d, ()),
                               *leads.get(d + timedelta(days=1), ())])  # fmt: skip
         day = days[d]
-        summary = tuple(summarise(list(pool), per_date, topic))
+        summary = tuple(summarise([s for s in pool if s not in taken], per_date, topic))
+        taken.update(summary)
         out.append(TimelineDate(d, summary, len(day.docs) + day.published, day.mentions))
     return out
