@@ -10,23 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from dyad.app.chronology import evidence, lead_sentences
 from dyad.bench import tlsmetrics as M
 from dyad.bench.chronology import (
-    Day,
     GoldTimeline,
-    days_of,
     diagnostics,
-    event_day,
-    evidence,
     gold_for_scoring,
-    lead_sentences,
     load_timelines,
     predict,
-    rank_days,
-    summarise,
     topic_dirs,
     write_manifest,
 )
+from dyad.chronology.timeline import Day, days_of, event_day, rank_days, summarise
 from dyad.errors import BenchDataError
 from dyad.types import DateRange, Event, EventMention, Provenance
 
@@ -269,8 +264,8 @@ def test_event_day() -> None:
     assert event_day(_event("d", None, [("d", "s")])) is None
     assert event_day(_event("e", _day("2011-02-01"), [("d", "s")], negated=True)) is None
     assert event_day(_event("f", _day("2011-02-01"), [("d", "s")], hypothetical=True)) is None
-    # planned events stay (the chronology shows them, marked)
-    assert event_day(_event("g", _day("2011-02-01"), [("d", "s")], future=True)) is not None
+    # planned events say nothing of what happened on their day
+    assert event_day(_event("g", _day("2011-02-01"), [("d", "s")], future=True)) is None
 
 
 def test_days_of_and_rank_days() -> None:
@@ -314,10 +309,10 @@ def test_summarise_takes_central_sentences_without_repeats() -> None:
 def test_predict_and_diagnostics() -> None:
     gold = GoldTimeline("t", {D("2011-02-01"): ("a .", "b ."), D("2011-02-05"): ("c .",)})
     days = {d.day: d for d in [
-        Day(D("2011-02-01"), {"x", "y"}, 2, {"Crowds gathered in the square.": None}),
-        Day(D("2011-02-02"), {"x", "y", "z"}, 3, {"Police fired tear gas.": None}),
-        Day(D("2011-02-04"), {"x"}, 1, {"Talks began.": None}),
-        Day(D("2011-01-30"), {"a", "b", "c", "d"}, 4, {"Before the span.": None}),
+        Day(D("2011-02-01"), {"x", "y"}, 2, {"Crowds gathered in the square.": {"x"}}),
+        Day(D("2011-02-02"), {"x", "y", "z"}, 3, {"Police fired tear gas.": {"x"}}),
+        Day(D("2011-02-04"), {"x"}, 1, {"Talks began.": {"x"}}),
+        Day(D("2011-01-30"), {"a", "b", "c", "d"}, 4, {"Before the span.": {"x"}}),
     ]}  # fmt: skip
     pred = predict(days, gold)  # 2 dates, round(1.5) = 2 sentences each (only 1 available)
     assert pred == {D("2011-02-01"): ["Crowds gathered in the square."],
@@ -331,16 +326,17 @@ def test_predict_and_diagnostics() -> None:
 
 def test_predict_pools_lead_sentences_of_the_day_and_the_next() -> None:
     gold = GoldTimeline("t", {D("2011-02-01"): ("a .",)})
-    days = {D("2011-02-01"): Day(D("2011-02-01"), {"x"}, 1, {"Talks began in Cairo.": None})}
+    days = {D("2011-02-01"): Day(D("2011-02-01"), {"x"}, 1, {"Talks began in Cairo today.": {"x"}})}
     leads = {
         D("2011-01-31"): ["Protesters marched in Cairo on Monday."],  # the day before: no
-        D("2011-02-01"): ["Protesters marched in Cairo."],
-        D("2011-02-02"): ["Protesters marched in Cairo again."],  # a repeat of the above
+        D("2011-02-01"): ["Protesters marched in central Cairo."],
+        D("2011-02-02"): ["Protesters marched in central Cairo again."],  # a repeat of the above
         D("2011-02-03"): ["Protesters marched in Cairo and Suez."],  # two days after: no
     }
-    # centroid of the pool: cairo x3, protesters x2, marched x2, talks, began ("in" and
-    # "again" are stop words); the repeat is skipped and n = 1 anyway
-    assert predict(days, gold, leads) == {D("2011-02-01"): ["Protesters marched in Cairo."]}
+    # centroid of the pool: cairo x3, protesters x2, marched x2, central x2, talks, began,
+    # today ("in" and "again" are stop words); the repeat ties and comes later in the pool
+    assert predict(days, gold, leads) == {
+        D("2011-02-01"): ["Protesters marched in central Cairo."]}  # fmt: skip
 
 
 def test_evidence_from_a_store(tmp_path: Path) -> None:
@@ -419,3 +415,40 @@ def test_run_end_to_end_on_a_tiny_topic(tmp_path: Path) -> None:
     assert out["mean"]["date_f1"] == 1.0 and out["mean"]["ar1_f1"] > 0
     again = run(tmp_path / "data", store_dir=tmp_path / "stores", signals="events+timexes")
     assert again["ingest"]["A"]["known"] == 3 and again["mean"] == out["mean"]
+
+
+def test_printed_command_prints_the_scored_timeline(tmp_path: Path) -> None:
+    """The bench's --json names, per timeline, the `dyad chronology` command that prints the
+    timeline it scored, from the kept store."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from dyad.bench.chronology import run
+    from dyad.cli.commands import app
+
+    arts = [
+        {"id": "B_x/1", "published": "2011-01-26", "title": None,
+         "text": "Thousands of protesters marched in Cairo on Tuesday .\n"
+                 "Police fired tear gas at protesters in Cairo on Tuesday ."},
+        {"id": "B_x/2", "published": "2011-01-29", "title": None,
+         "text": "President Hosni Mubarak dismissed his government on Friday .\n"
+                 "Protesters defied a curfew in Cairo on Friday ."},
+    ]  # fmt: skip
+    folder = _topic(tmp_path / "data", "B", arts)
+    gold = {"id": "B_x/tl.txt", "entries": [
+        {"date": "2011-01-25", "summary": ["Protesters marched in Cairo .", "Police fired ."]},
+        {"date": "2011-01-28", "summary": ["Mubarak dismissed the government ."]},
+    ]}  # fmt: skip
+    _write(folder / "timelines.jsonl", [json.dumps(gold)])
+    out = run(tmp_path / "data", store_dir=tmp_path / "stores", signals="events+timexes")
+    scored = out["timelines"]["B_x/tl.txt"]
+    assert scored["dates"], "the tiny topic gives at least one date"
+    argv = shlex.split(scored["command"])
+    assert argv[:2] == ["dyad", "chronology"] and "--dates" in argv and "--per-date" in argv
+    done = CliRunner().invoke(app, argv[1:])
+    assert done.exit_code == 0, done.output
+    printed = {row["date"]: row["summary"] for row in json.loads(done.stdout)}
+    assert printed == scored["dates"]
+    # without --store-dir there is no store left to point a command at
+    assert run(tmp_path / "data")["timelines"]["B_x/tl.txt"]["command"] is None

@@ -43,10 +43,7 @@ def test_no_sql_outside_the_store() -> None:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if _SQL_CALL.search(line)
     ]
-    # Left to move with the work now changing these files (chronology v2, reliability).
-    known = {"bench/chronology.py", "report/chronology.py"}
-    new = [o for o in offenders if not any(o.startswith(f"src/dyad/{k}:") for k in known)]
-    assert not new, "SQL outside src/dyad/store/: " + ", ".join(new)
+    assert not offenders, "SQL outside src/dyad/store/: " + ", ".join(offenders)
 
 
 def test_mypy_strict_is_clean() -> None:

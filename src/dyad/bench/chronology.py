@@ -15,23 +15,13 @@ pipeline, the store, event fusion) into a SQLite store: a temporary one, or
 Per gold timeline (the task of the timeline-summarisation literature, news-tls, Gholipour
 Ghalandari & Ifrim, ACL 2020): produce as many dates as the gold timeline has, within its
 span (first..last gold date), and for each date round(mean gold sentences per date)
-sentences (at least 1).
-
-Candidate days (`signals`):
-- ``events`` (default): dyad's fused events as the chronology shows them (dated; not
-  negated, hypothetical or habitual; planned ones included). An event counts for one day: a
-  day-precision event for its day, an explicit range ("May 20-26") for its first day; vaguer
-  dates (a week, a month, a year) name no day and are left out. Its evidence: the documents
-  and sentences of its mentions.
-- ``events+timexes``: also every day-precision temporal expression dyad resolved (stage 3b),
-  whether or not an event was attached to it, with the sentence holding it.
-A day's score is the number of distinct documents giving evidence for it (ties: more
-mentions, then the earlier day). A day's summary is drawn from its evidence sentences plus
-the first `LEAD` sentences of the articles published on that day or the next (news reports
-an event the same day or the day after; news-tls's DATEWISE also takes sentences published
-on the date): ranked by cosine similarity (content words: our ROUGE tokens minus spaCy's
-English stop words) to the centroid of that pool, taken greedily, skipping a sentence whose
-content words are more than half those of one already taken.
+sentences (at least 1). The timeline is the product's: `dyad.app.chronology` loads the
+candidate days and lead sentences of the store once per topic and `build` chooses the days
+and writes the summaries (how: `dyad.chronology.timeline`); `signals` picks the candidate
+days (``events``: dyad's fused events; ``events+timexes``: also every resolved day-precision
+temporal expression). This module only loads gold, calls that and scores; per timeline its
+result keeps the predicted dates and summaries and, with `store_dir`, the exact
+`dyad chronology ...` command that prints the same timeline from the kept store.
 
 Scores: `dyad.bench.tlsmetrics` (date F1, alignment-based ROUGE-1/2 F1 many-to-one with
 date-content costs, concatenation ROUGE-1/2 F1); gold summaries are untokenized like the
@@ -44,6 +34,7 @@ evidence for them), candidate days in the span, chosen dates that are gold dates
 (``chosen_in_gold``) and chosen dates within one day of one (``chosen_near_gold``).
 
 `run` returns ``{"mean": {metric: F1}, "topics": {timeline id: {metric: F1}}, "diagnostics",
+"timelines": {timeline id: {"dates": {day: [sentence, ...]}, "command": str | None}},
 "ingest": {topic: {articles, added, known, failed, events, seconds}}, "signals", "rouge",
 "seconds"}`` (metrics: ``date_f1``, ``ar1_f1``, ``ar2_f1``, ``concat_r1_f1``,
 ``concat_r2_f1``). Memory: the texts are streamed; per topic only the candidate days'
@@ -54,20 +45,28 @@ from __future__ import annotations
 
 import json
 import math
+import shlex
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dyad.app.chronology import (
+    DEFAULT_SIGNALS,
+    SIGNALS,
+    TimelineAsk,
+    build,
+    evidence,
+    lead_sentences,
+)
 from dyad.bench import tlsmetrics
 from dyad.bench.pubdate import ARTICLES, iter_file, untokenize
+from dyad.chronology.timeline import Day
 from dyad.errors import BenchDataError
-from dyad.types import Event
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,20 +74,7 @@ if TYPE_CHECKING:
     from dyad.store.db import Store
 
 TIMELINES = "timelines.jsonl"
-LEAD = 5  # first sentences of an article that join the summary pool of its day and the day before
-DUPLICATE_SHARE = 0.5  # a sentence whose content words are over half a chosen one's is skipped
-
-_CONTENT: tlsmetrics.Tokenizer | None = None
-
-
-def _content() -> tlsmetrics.Tokenizer:
-    """Our ROUGE tokens minus spaCy's English stop words (not stemmed)."""
-    global _CONTENT
-    if _CONTENT is None:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        _CONTENT = tlsmetrics.Tokenizer(frozenset(STOP_WORDS))
-    return _CONTENT
+ROUGE = ("stemmed", "plain")  # tlsmetrics.stemmed() / tlsmetrics.PLAIN
 
 
 # -- data --------------------------------------------------------------------------------
@@ -197,164 +183,40 @@ def ingest_topic(
             "seconds": round(result.seconds, 1)}  # fmt: skip
 
 
-# -- date selection and summaries ---------------------------------------------------------
+# -- the product's timeline ----------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class Day:
-    """What dyad's events say about one day."""
-
-    day: date
-    docs: set[str] = field(default_factory=set)
-    mentions: int = 0
-    sentences: dict[str, None] = field(default_factory=dict)  # ordered set
-
-    @property
-    def score(self) -> tuple[int, int]:
-        return (len(self.docs), self.mentions)
-
-
-def event_day(e: Event) -> date | None:
-    """The day an event counts for: a day-precision event's day, an explicit range's first
-    day; None for undated, negated, hypothetical or habitual events and vaguer dates."""
-    if e.when is None or e.negated or e.hypothetical or e.habitual:
-        return None
-    if e.when.start == e.when.end or e.when.precision == "range":
-        return e.when.start
-    return None
-
-
-def days_of(events: Iterable[Event]) -> dict[date, Day]:
-    """Per day: the documents and mentions of its events and their distinct sentences."""
-    days: dict[date, Day] = {}
-    for e in events:
-        d = event_day(e)
-        if d is None:
-            continue
-        day = days.setdefault(d, Day(d))
-        for m in e.mentions:
-            day.docs.add(m.doc_id)
-            day.mentions += 1
-            day.sentences[" ".join(m.sentence.text.split())] = None
-    return days
-
-
-_TIMEX_SENTENCES = """
-SELECT t.doc_id, t.range_start, substr(d.text, s.start + 1, s.end - s.start)
-FROM timexes t
-JOIN sentences s ON s.doc_id = t.doc_id AND s.start <= t.start AND t.start < s.end
-JOIN documents d ON d.doc_id = t.doc_id
-WHERE t.range_start IS NOT NULL AND t.range_start = t.range_end
-"""
-
-
-def timex_days(store: Store) -> dict[date, Day]:
-    """Per day: the documents with a day-precision timex on it and the sentences holding one."""
-    days: dict[date, Day] = {}
-    for doc_id, value, sentence in store.db.execute(_TIMEX_SENTENCES):
-        d = date.fromisoformat(value)
-        day = days.setdefault(d, Day(d))
-        day.docs.add(doc_id)
-        day.mentions += 1
-        day.sentences[" ".join(sentence.split())] = None
-    return days
-
-
-_LEAD_SENTENCES = """
-SELECT d.published, substr(d.text, s.start + 1, s.end - s.start)
-FROM sentences s JOIN documents d ON d.doc_id = s.doc_id
-WHERE s.idx < ? AND d.published IS NOT NULL
-ORDER BY d.published, d.doc_id, s.idx
-"""
-
-
-def lead_sentences(store: Store, lead: int = LEAD) -> dict[date, list[str]]:
-    """Per publication day: the first `lead` sentences of each article published that day."""
-    out: dict[date, list[str]] = {}
-    for published, sentence in store.db.execute(_LEAD_SENTENCES, (lead,)):
-        out.setdefault(date.fromisoformat(published), []).append(" ".join(sentence.split()))
-    return out
-
-
-def merge_days(*sources: dict[date, Day]) -> dict[date, Day]:
-    """The union of several sources' evidence per day (sentences in source order)."""
-    out: dict[date, Day] = {}
-    for source in sources:
-        for d, day in source.items():
-            into = out.setdefault(d, Day(d))
-            into.docs |= day.docs
-            into.mentions += day.mentions
-            into.sentences.update(day.sentences)
-    return out
-
-
-SIGNALS = ("events", "events+timexes")
-ROUGE = ("stemmed", "plain")  # tlsmetrics.stemmed() / tlsmetrics.PLAIN
-
-
-def evidence(store: Store, signals: str = "events") -> dict[date, Day]:
-    """The candidate days of a store for `signals` (see the module docstring)."""
-    if signals not in SIGNALS:
-        raise ValueError(f"signals must be one of {', '.join(SIGNALS)}, not {signals!r}")
-    days = days_of(store.events())
-    return merge_days(days, timex_days(store)) if signals == "events+timexes" else days
-
-
-def rank_days(days: dict[date, Day], first: date, last: date, k: int) -> list[date]:
-    """The k best-supported days in first..last (see `Day.score`; ties to the earlier day)."""
-    inside = [d for d in days.values() if first <= d.day <= last]
-    inside.sort(key=lambda d: (-d.score[0], -d.score[1], d.day))
-    return sorted(d.day for d in inside[:k])
-
-
-def _bag(sentence: str) -> Counter[str]:
-    return Counter(_content()(sentence))
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    dot = sum(v * b[k] for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
-
-
-def summarise(sentences: Sequence[str], n: int) -> list[str]:
-    """Up to n sentences closest to the centroid of all of them (see the module docstring)."""
-    bags = [_bag(s) for s in sentences]
-    centroid: Counter[str] = Counter()
-    for b in bags:
-        centroid.update(b)
-    order = sorted(range(len(sentences)), key=lambda i: (-_cosine(bags[i], centroid), i))
-    chosen: list[int] = []
-    for i in order:
-        if len(chosen) >= n:
-            break
-        words = set(bags[i])
-        if not words:
-            continue
-        if any(len(words & set(bags[j])) > DUPLICATE_SHARE * len(words) for j in chosen):
-            continue
-        chosen.append(i)
-    return [sentences[i] for i in chosen]
+def ask_for(gold: GoldTimeline, signals: str = DEFAULT_SIGNALS) -> TimelineAsk:
+    """The task of `gold`: as many dates as it has, within its span, with round(mean gold
+    sentences per date) sentences each."""
+    return TimelineAsk(len(gold.entries), gold.sentences_per_date(), gold.first, gold.last,
+                       signals=signals)  # fmt: skip
 
 
 def predict(
-    days: dict[date, Day], gold: GoldTimeline, leads: Mapping[date, list[str]] | None = None
-) -> dict[date, list[str]]:
-    """dyad's timeline for the task of `gold`: as many dates, within its span; `leads` are
-    the lead sentences by publication day (`lead_sentences`)."""
-    chosen = rank_days(days, gold.first, gold.last, len(gold.entries))
-    n = gold.sentences_per_date()
-    leads = leads or {}
-    out = {}
-    for d in chosen:
-        pool = dict.fromkeys([*days[d].sentences, *leads.get(d, ()),
-                              *leads.get(d + timedelta(days=1), ())])  # fmt: skip
-        out[d] = summarise(list(pool), n)
-    return out
+    days: Mapping[date, Day], gold: GoldTimeline, leads: Mapping[date, Sequence[str]] | None = None,
+    signals: str = DEFAULT_SIGNALS,
+) -> dict[date, list[str]]:  # fmt: skip
+    """The product's timeline (`dyad.app.chronology.build`) for the task of `gold`."""
+    return {t.day: list(t.summary) for t in build(days, leads or {}, ask_for(gold, signals))}
 
 
-def diagnostics(days: dict[date, Day], gold: GoldTimeline, pred: Iterable[date]) -> dict[str, int]:
+def command(store_path: Path, ask: TimelineAsk) -> str:
+    """The `dyad chronology` command that prints the timeline `ask` asks for of a store."""
+    parts = ["dyad", "chronology", "--db", shlex.quote(str(store_path.resolve())),
+             "--dates", str(ask.dates), "--per-date", str(ask.per_date)]  # fmt: skip
+    if ask.since:
+        parts += ["--since", ask.since.isoformat()]
+    if ask.until:
+        parts += ["--until", ask.until.isoformat()]
+    if ask.query:
+        parts += ["--query", shlex.quote(ask.query)]
+    return " ".join([*parts, "--signals", ask.signals, "--format", "json"])
+
+
+def diagnostics(
+    days: Mapping[date, Day], gold: GoldTimeline, pred: Iterable[date]
+) -> dict[str, int]:
     gold_days = set(gold.entries)
     chosen = set(pred)
     return {
@@ -381,7 +243,7 @@ def run(
     model: str | None = None,
     batch: int = 32,
     store_dir: Path | None = None,
-    signals: str = "events",
+    signals: str = DEFAULT_SIGNALS,
     rouge: str = "stemmed",
 ) -> dict[str, Any]:
     """Ingest each topic, predict a timeline per gold timeline and score it (see the
@@ -404,6 +266,7 @@ def run(
     results: dict[str, dict[str, tlsmetrics.PRF]] = {}
     diag: dict[str, dict[str, int]] = {}
     ingested: dict[str, Any] = {}
+    timelines: dict[str, dict[str, Any]] = {}
     with ExitStack() as stack:
         if store_dir is None:
             where = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="dyad-t17-db-")))
@@ -412,19 +275,26 @@ def run(
             where.mkdir(parents=True, exist_ok=True)
         for folder in folders:
             suffix = f"-{limit}" if limit is not None else ""
-            with Store.open(where / f"{folder.name}{suffix}.sqlite") as store:
+            store_path = where / f"{folder.name}{suffix}.sqlite"
+            with Store.open(store_path) as store:
                 ingested[folder.name] = ingest_topic(folder, store, nlp, model_name, limit, batch)
                 days = evidence(store, signals)
                 leads = lead_sentences(store)
             for gold in golds[folder.name]:
-                pred = predict(days, gold, leads)
+                ask = ask_for(gold, signals)
+                pred = predict(days, gold, leads, signals)
                 results[gold.id] = tlsmetrics.evaluate(pred, gold_for_scoring(gold), tok)
                 diag[gold.id] = diagnostics(days, gold, pred)
+                timelines[gold.id] = {
+                    "dates": {d.isoformat(): s for d, s in sorted(pred.items())},
+                    "command": command(store_path, ask) if store_dir is not None else None,
+                }
     seconds = time.perf_counter() - started
     return {
         "mean": tlsmetrics.f1s(tlsmetrics.mean(list(results.values()))),
         "topics": {k: tlsmetrics.f1s(v) for k, v in results.items()},
         "diagnostics": diag,
+        "timelines": timelines,
         "ingest": ingested,
         "signals": signals,
         "rouge": rouge,

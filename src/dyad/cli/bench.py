@@ -149,8 +149,9 @@ def bench_chronology(
     ] = None,
     limit: Annotated[int | None, typer.Option(help="At most N articles per topic.")] = None,
     signals: Annotated[
-        DaySignals, typer.Option(help="Candidate days: events, or events and day timexes.")
-    ] = DaySignals.events,
+        DaySignals,
+        typer.Option(help="Candidate days: events; also day timexes; also publication days."),
+    ] = DaySignals.events_timexes_published,
     rouge: Annotated[RougeTokens, typer.Option(help="ROUGE tokens.")] = RougeTokens.stemmed,
     store_dir: Annotated[
         Path | None, typer.Option("--store-dir", help="Keep the per-topic stores for reruns.")

@@ -25,10 +25,13 @@ from rich.table import Table
 from rich.text import Text
 
 from dyad import settings
+from dyad.chronology.filters import EventFilter
+from dyad.chronology.timeline import TimelineDate
 from dyad.cli.bench import bench_app
 from dyad.cli.common import (
     ActorOption,
     ChronologyFormat,
+    DaySignals,
     DbOption,
     EventFormat,
     ModelOption,
@@ -51,6 +54,8 @@ from dyad.report.chronology import (
     event_rows,
     flags,
     markdown,
+    timeline_row,
+    when_label,
 )
 
 app = typer.Typer(
@@ -386,12 +391,54 @@ def chronology_cmd(
             "date precision, intensity, the actors asked for).",
         ),
     ] = None,
+    dates: Annotated[
+        int | None,
+        typer.Option(
+            "--dates",
+            min=1,
+            help="A date timeline instead: the K days with the most documents behind them "
+            "(within --since/--until), each summarised.",
+        ),
+    ] = None,
+    per_date: Annotated[
+        int, typer.Option("--per-date", min=1, help="With --dates: summary sentences per date.")
+    ] = 1,
+    query: Annotated[
+        str | None,
+        typer.Option(
+            "--query", help="With --dates: topic words; only evidence sharing one counts."
+        ),
+    ] = None,
+    signals: Annotated[
+        DaySignals,
+        typer.Option(
+            help="With --dates: candidate days from events; also day timexes; also "
+            "publication days (the articles published on a day or the next)."
+        ),
+    ] = DaySignals.events_timexes_published,
     format: Annotated[ChronologyFormat, typer.Option("--format")] = ChronologyFormat.table,
 ) -> None:
-    """One line per dated event, oldest first, with its sources."""
+    """One line per dated event, oldest first, with its sources; with --dates, a timeline of
+    K dates, each with its summary."""
     flt = replace(event_filter(actor, since, until), types=tuple(type_ or ()))
+    if dates is None:
+        if query is not None or per_date != 1 or signals is not DaySignals.events_timexes_published:
+            raise typer.BadParameter("--per-date, --query and --signals need --dates")
+        with open_store(db) as store:
+            entries = chronology(store, flt, max_events)
+        return _print_chronology(entries, format)
+    if max_events is not None:
+        raise typer.BadParameter("--max lists events; --dates chooses days: give one of them")
+    from dyad.app.chronology import TimelineAsk, store_timeline
+
+    ask = TimelineAsk(dates, per_date, flt.since, flt.until, query, signals.value,
+                      EventFilter(flt.actors, types=flt.types))  # fmt: skip
     with open_store(db) as store:
-        entries = chronology(store, flt, max_events)
+        days = store_timeline(store, ask)
+    _print_timeline(days, format)
+
+
+def _print_chronology(entries: list[dict[str, Any]], format: ChronologyFormat) -> None:
     if format is ChronologyFormat.json:
         return print_json(entries)
     if format is ChronologyFormat.md:
@@ -400,12 +447,25 @@ def chronology_cmd(
     table = Table("date", "type", "actors", "event", "sources")
     for e in entries:
         table.add_row(
-            date_label(e["start"], e["end"]),
+            when_label(e),
             e["type"] + (" (planned)" if e["planned"] else ""),
             ", ".join(actor_labels(e["actors"], e["unresolved"], e["members"])),
             e["summary"],
             "\n".join(s["title"] or s["doc_id"][:10] for s in e["sources"]),
         )
+    out.print(table)
+
+
+def _print_timeline(days: list[TimelineDate], format: ChronologyFormat) -> None:
+    if format is ChronologyFormat.json:
+        return print_json([timeline_row(d) for d in days])
+    if format is ChronologyFormat.md:
+        sys.stdout.write("".join(f"- **{d.day}** ({d.documents} documents): "
+                                 f"{' '.join(d.summary)}\n" for d in days))  # fmt: skip
+        return None
+    table = Table("date", "documents", "summary")
+    for d in days:
+        table.add_row(d.day.isoformat(), str(d.documents), "\n".join(d.summary))
     out.print(table)
 
 

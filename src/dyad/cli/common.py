@@ -69,6 +69,7 @@ class ChronologyFormat(StrEnum):
 class DaySignals(StrEnum):
     events = "events"
     events_timexes = "events+timexes"
+    events_timexes_published = "events+timexes+published"
 
 
 class RougeTokens(StrEnum):

@@ -7,52 +7,17 @@ render; every item carries the provenance (doc id, offsets, sentence) behind it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from dyad.nlp.actors import groups
+from dyad.chronology.clause import after_its_reports, event_clause
+from dyad.chronology.filters import EventFilter as EventFilter
+from dyad.chronology.filters import members_of as members_of
+from dyad.chronology.timeline import TimelineDate
 from dyad.report.ranking import keep_top, salience
+from dyad.store.chronology import titles as stored_titles
 from dyad.store.db import Store
 from dyad.types import Document, Event, EventMention
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """`actors`: codes or code prefixes (``RUS`` matches ``RUSGOV``); when two or more are
-    given, each must take part. `since`/`until` keep events whose dates overlap them;
-    `types` keeps events of those PLOVER types.
-    `dated_only` (the chronology) also leaves out negated, hypothetical and habitual
-    events."""
-
-    actors: tuple[str, ...] = ()
-    since: date | None = None
-    until: date | None = None
-    dated_only: bool = False
-    types: tuple[str, ...] = ()  # PLOVER types ("CONSULT", "AGREE"); any of them
-
-    def accepts(self, event: Event) -> bool:
-        if self.dated_only and (
-            event.when is None or event.negated or event.hypothetical or event.habitual
-        ):
-            return False
-        if self.since and (event.when is None or event.when.end < self.since):
-            return False
-        if self.until and (event.when is None or event.when.start > self.until):
-            return False
-        if self.types and event.plover not in {t.upper() for t in self.types}:
-            return False
-        codes = event.actors + tuple(m for ms in members_of(event).values() for m in ms)
-        return all(any(c.startswith(a.upper()) for c in codes) for a in self.actors)
-
-
-def members_of(event: Event) -> dict[str, tuple[str, ...]]:
-    """The members of the event's group actors ("WST" -> USA, IGOEUR...) on its date (today's
-    members when undated), by group code as coded (``WSTGOV``)."""
-    on = event.when.start if event.when else None
-    found = {code: groups.members(code, on) for code in event.actors}
-    return {code: ms for code, ms in found.items() if ms}
 
 
 def source_ref(m: EventMention, titles: dict[str, str | None]) -> dict[str, Any]:
@@ -67,15 +32,22 @@ def source_ref(m: EventMention, titles: dict[str, str | None]) -> dict[str, Any]
 
 def titles_of(store: Store) -> dict[str, str | None]:
     """Each document's title, or its file name when it has none."""
-    rows = store.db.execute("SELECT doc_id, title, path FROM documents")
-    return {r[0]: r[1] or (Path(r[2]).name if r[2] else None) for r in rows}
+    return dict(stored_titles(store))
 
 
 def chronology(
     store: Store, flt: EventFilter, max_events: int | None = None
 ) -> list[dict[str, Any]]:
     """One entry per dated event, oldest first (the `max_events` most salient ones)."""
-    return chronology_of(store.events(), titles_of(store), flt, max_events)
+    entries = chronology_of(store.events(), titles_of(store), flt, max_events)
+    docs = {s["doc_id"] for e in entries for s in e["sources"]}
+    published = {d: p.value for d, p in store.publication_dates(docs).items()}
+    for entry in entries:  # dated after every report of it: it had not happened yet
+        reports = [published.get(s["doc_id"]) for s in entry["sources"]]
+        if not entry["planned"] and after_its_reports(D(entry["start"]), reports):
+            entry["planned"] = True
+            entry["planned_reason"] = "dated after every report of it"
+    return entries
 
 
 def event_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
@@ -111,10 +83,13 @@ def chronology_of(
             "start": line[0],
             "end": line[1],
             "date_value": e.when.value,
-            "summary": e.summary,
+            "precision": e.when.precision,
+            "summary": event_clause(e.mentions[0]) if e.mentions else e.summary,
+            "sentence": e.summary,
             "type": e.plover,
             "cameo": e.cameo,
             "planned": e.future,
+            "planned_reason": "told as planned" if e.future else None,
             "actors": list(e.actors),
             "members": {k: list(v) for k, v in members_of(e).items()},
             "unresolved": list(_unresolved(e)),
@@ -125,6 +100,9 @@ def chronology_of(
         by_line[line] = entry
         entries.append(entry)
     return entries
+
+
+D = date.fromisoformat
 
 
 def _merge(entry: dict[str, Any], e: Event, titles: dict[str, str | None]) -> None:
@@ -226,14 +204,27 @@ def date_label(start: str, end: str) -> str:
     return start if start == end else f"{start} – {end}"
 
 
+def when_label(entry: dict[str, Any]) -> str:
+    """A chronology line's date at its granularity: a day or an explicit range as dates, a
+    vaguer date as the value it was read as, with its granularity ("2018 (year)",
+    "2014-05 (month)"), never as the first day of its span."""
+    precision = entry.get("precision", "day")
+    if precision in ("day", "range") or not entry.get("date_value"):
+        return date_label(entry["start"], entry["end"])
+    return f"{entry['date_value']} ({precision})"
+
+
 def markdown(entries: Sequence[dict[str, Any]]) -> str:
     """The chronology as a journal would print it: one dated line per event, with sources."""
     lines = []
     for e in entries:
         docs = "; ".join(s["title"] or s["doc_id"][:8] for s in e["sources"])
         planned = " (planned)" if e["planned"] else ""
-        lines.append(
-            f"- **{date_label(e['start'], e['end'])}** [{e['type']}{planned}] "
-            f"{e['summary']} — _{docs}_"
-        )
+        lines.append(f"- **{when_label(e)}** [{e['type']}{planned}] {e['summary']} — _{docs}_")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def timeline_row(d: TimelineDate) -> dict[str, Any]:
+    """One date of a timeline (`dyad chronology --dates K`) as the JSON output shows it."""
+    return {"date": d.day.isoformat(), "summary": list(d.summary), "documents": d.documents,
+            "mentions": d.mentions}  # fmt: skip
